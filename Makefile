@@ -1,0 +1,48 @@
+# The two commands: `make demo` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+SOURCES := Cargo.toml Cargo.lock $(shell find src pkg-template -type f 2>/dev/null)
+
+.PHONY: demo test build setup serve bench bench-boundary clean
+
+## demo: set up, build pkg/, run the command-line tool on the bundled examples
+demo: build
+	@echo
+	@echo "== examples/deployment-draft.valid.json"
+	@node pkg/bin/connect-preflight.cjs validate deployment-draft examples/deployment-draft.valid.json
+	@echo
+	@echo "== examples/deployment-draft.invalid.json (exit code 1 expected)"
+	@node pkg/bin/connect-preflight.cjs validate deployment-draft examples/deployment-draft.invalid.json; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
+	@echo "Try the page: make serve, then open http://127.0.0.1:8080/www/"
+
+## test: set up, build, run every test level, end with a summary line
+test: build
+	@scripts/setup.sh browser
+	@scripts/test-all.sh
+
+## build: the npm package in pkg/
+build: setup pkg/package.json
+	@mkdir -p node_modules && ln -sfn ../pkg node_modules/connect-preflight
+
+pkg/package.json: $(SOURCES)
+	@scripts/build-pkg.sh
+
+setup:
+	@scripts/setup.sh rust
+	@scripts/setup.sh npm
+
+## serve: the page and the package on http://127.0.0.1:8080/www/
+serve: build
+	@node scripts/serve.mjs
+
+clean:
+	rm -rf pkg target node_modules
+
+## bench-boundary: how payloads and reports should cross the wasm boundary (docs/decisions.md)
+bench-boundary: setup
+	cd bench/boundary && CARGO_TARGET_DIR=../../target/bench cargo build --release --target wasm32-unknown-unknown
+	wasm-bindgen --target nodejs --out-dir bench/boundary/pkg target/bench/wasm32-unknown-unknown/release/boundary_bench.wasm
+	node bench/boundary/run.mjs

@@ -1,0 +1,210 @@
+// Type declarations of connect-preflight: the same API in Node (require and import), in
+// browsers (`--target web`) and through bundlers. Hand-written; `make test` checks them with
+// `tsc --noEmit` against tests/types/consumer.ts, and the Code union below against the
+// Rust registry (src/codes.rs).
+
+/** A problem found in a payload. */
+export interface Issue {
+  /** Stable machine-readable code: the API's own wire code where it has one. */
+  code: Code;
+  /** One human sentence; never contains a secured value. */
+  message: string;
+  /** RFC 6901 JSON Pointer into the input ("" is the root). */
+  path: string;
+  /** 1-based line, for text input (JSON text, connect.yaml). */
+  line?: number;
+  /** 1-based column in UTF-16 code units, for text input. */
+  column?: number;
+  /** Name of the field concerned (RequiredField, InvalidField, UnknownField). */
+  field?: string;
+  /** The offending value (InvalidField); never present for a secured value. */
+  invalidValue?: unknown;
+  /** The accepted values of an enum (InvalidField). */
+  allowedValues?: string[];
+  /** The closest known name or value, when the given one looks like a typo. */
+  didYouMean?: string;
+  /** serde_json's description of a JSON syntax error (InvalidJsonInput). */
+  detailedErrorMessage?: string;
+  /** Other code-specific fields, named as in the API's ErrorObject. */
+  [param: string]: unknown;
+}
+
+/** The answer of every check. */
+export interface Report {
+  /** True exactly when `errors` is empty. */
+  valid: boolean;
+  /** Every error found, in a deterministic order. */
+  errors: Issue[];
+  /** Accepted by the API but probably wrong. */
+  warnings: Issue[];
+}
+
+/** A payload: a JS value, or JSON text (parsed in WebAssembly; issues then get line/column). */
+export type Payload<T> = T | string;
+
+export type Region =
+  | 'europe-west1.gcp'
+  | 'us-central1.gcp'
+  | 'australia-southeast1.gcp'
+  | 'us-east-2.aws'
+  | 'eu-central-1.aws';
+
+export type DeploymentType = 'preview' | 'sandbox' | 'production';
+
+export interface ConfigurationValue {
+  key: string;
+  value: string;
+}
+
+export interface DeploymentConfigurationApplication {
+  applicationName: string;
+  standardConfiguration: ConfigurationValue[];
+  securedConfiguration: ConfigurationValue[];
+  /** Overrides the job schedule of connect.yaml (cron). */
+  schedule?: string;
+  /** Overrides the retry policy of an event application. */
+  retryPolicy?: Record<string, unknown>;
+}
+
+export interface ConnectorReference {
+  id?: string;
+  key?: string;
+  version?: number;
+  staged?: boolean;
+}
+
+export interface DeploymentDraft {
+  key?: string;
+  type?: DeploymentType;
+  connector: ConnectorReference;
+  region: Region;
+  configurations: DeploymentConfigurationApplication[];
+  globalConfiguration?: {
+    standardConfiguration?: ConfigurationValue[];
+    securedConfiguration?: ConfigurationValue[];
+  };
+}
+
+/** Optional context for cross-checks (connector, deployment, ...). */
+export interface Context {
+  connectYaml?: string;
+  connector?: Record<string, unknown>;
+  deployment?: Record<string, unknown>;
+  connectorStaged?: Record<string, unknown>;
+  projectKey?: string;
+}
+
+export interface CatalogEntry {
+  code: Code;
+  httpStatus: number;
+  origin: 'api' | 'preflight';
+  /** Message template, with `$param` placeholders as the API documents them. */
+  message: string;
+}
+
+/** An ErrorObject of the API's error envelope: code, message and code-specific fields. */
+export interface ErrorObject {
+  code: Code;
+  message: string;
+  [param: string]: unknown;
+}
+
+export interface ErrorResponse {
+  statusCode: number;
+  message: string;
+  errors: ErrorObject[];
+}
+
+/**
+ * Loads the WebAssembly module. Required once in browsers before any other call; does nothing
+ * in Node (the module is loaded synchronously there).
+ */
+export function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Loads the module synchronously from its bytes (browsers); does nothing in Node. */
+export function initSync(bytes?: BufferSource | WebAssembly.Module): void;
+export default init;
+
+/** The package version. */
+export function version(): string;
+
+/** A resource key (Deployment, Connector, applicationName): 2..256 of [A-Za-z0-9_-]. */
+export function validateKey(value: unknown): Report;
+
+/** A ProjectIdentifier, "{region}:{projectKey}". */
+export function validateProjectIdentifier(value: unknown): Report;
+
+/**
+ * Checks a DeploymentDraft. Throws only when `context` is neither an object nor
+ * undefined/null (API misuse); bad input is always a Report.
+ */
+export function validateDeploymentDraft(draft: Payload<DeploymentDraft | unknown>, context?: Context | null): Report;
+
+/** Every code this library can emit and every documented API code. */
+export function errorCatalog(): CatalogEntry[];
+
+/**
+ * The report's errors in the API's own envelope; null for a report without errors.
+ * Throws when the argument is not a Report.
+ */
+export function toErrorResponse(report: Report): ErrorResponse | null;
+
+// BEGIN GENERATED: Code (from src/codes.rs; `BLESS=1 cargo test --test catalog` rewrites it)
+export type Code =
+  | 'ConnectorAlreadyCertified'
+  | 'ConnectorStagedInCertification'
+  | 'ConnectorStagedNotPreviewable'
+  | 'ConnectorStagedNotPrivate'
+  | 'ConnectorStagedPreviewRequestUnderProcess'
+  | 'GitRepositoryNotReachable'
+  | 'ConnectorSpecificationFileNotFound'
+  | 'ConnectorSpecificationFileNotValid'
+  | 'ConnectorReferenceNotFound'
+  | 'DeploymentConnectorUpdateFailure'
+  | 'DeploymentInvalidStatusTransition'
+  | 'DeploymentUnknownApplicationConfiguration'
+  | 'DeploymentUnknownApplicationConfigurationKey'
+  | 'DeploymentUnsupportedRegion'
+  | 'DeploymentApplicationDoNotBelong'
+  | 'DeploymentApplicationRequired'
+  | 'DeploymentUnknownGlobalConfigurationKey'
+  | 'DeploymentMissingGlobalConfigurationKey'
+  | 'DeploymentEmptyRequiredGlobalConfigurationKey'
+  | 'DeploymentInvalidType'
+  | 'DeploymentProductionDeactivated'
+  | 'DeploymentApplicationDoesNotExist'
+  | 'DeploymentLogInvalidDate'
+  | 'DeploymentLogInvalidPageToken'
+  | 'DeploymentLogMissingApplicationName'
+  | 'DeploymentInvalidRetryPolicy'
+  | 'DeploymentRetryPolicyOverrideNotAllowed'
+  | 'ConcurrentModification'
+  | 'DuplicateField'
+  | 'FieldValueNotFound'
+  | 'InvalidJsonInput'
+  | 'InvalidPathParam'
+  | 'InvalidQueryParam'
+  | 'ResourceNotFound'
+  | 'General'
+  | 'BadGateway'
+  | 'AuthenticationError'
+  | 'AuthorizationError'
+  | 'RequiredField'
+  | 'InvalidField'
+  | 'InvalidInput'
+  | 'InvalidOperation'
+  | 'InvalidYaml'
+  | 'UnknownField'
+  | 'DuplicateApplicationName'
+  | 'DuplicateConfigurationKey'
+  | 'DuplicateGlobalConfigurationKey'
+  | 'ReservedConfigurationKey'
+  | 'NotAllowedForApplicationType'
+  | 'MissingMerchantCenterConfiguration'
+  | 'InvalidSchedule'
+  | 'LegacyConnectYamlFormat'
+  | 'DeprecatedApplicationType'
+  | 'ProvidedConfigurationKey'
+  | 'DeploymentMissingApplicationConfigurationKey'
+  | 'DeploymentEmptyRequiredApplicationConfigurationKey'
+  | 'InvalidStatusTransition';
+// END GENERATED: Code

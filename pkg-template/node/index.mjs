@@ -1,0 +1,14 @@
+// Node entry (import): the same module instance as the require entry.
+import api from './index.cjs';
+
+export const {
+  init,
+  initSync,
+  version,
+  validateKey,
+  validateProjectIdentifier,
+  validateDeploymentDraft,
+  errorCatalog,
+  toErrorResponse,
+} = api;
+export default init;

@@ -1,0 +1,144 @@
+//! The JavaScript API: the only module that names wasm_bindgen, JsValue or js_sys.
+//!
+//! Every export does three things: decode the arguments, call the core, encode the result.
+//! Payloads cross as JSON text both ways (docs/decisions.md: measured faster than
+//! serde-wasm-bindgen here, and it turns cyclic, BigInt or absurdly deep JS values into an
+//! `InvalidJsonInput` issue instead of a trap that would kill the module).
+
+use crate::codes::Code;
+use crate::json_text::Payload;
+use crate::report::{Issue, Report};
+use js_sys::{Error, JsString, JSON};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// A JS value as a payload: strings are JSON text (parsed in Rust), anything else is
+/// serialized by `JSON.stringify` and parsed here. A value JSON cannot represent becomes an
+/// `InvalidJsonInput` report.
+enum Decoded {
+    Text(String),
+    Value(Value),
+}
+
+impl Decoded {
+    fn payload(&self) -> Payload<'_> {
+        match self {
+            Decoded::Text(text) => Payload::Text(text),
+            Decoded::Value(value) => Payload::Value(value),
+        }
+    }
+}
+
+fn decode_payload(input: &JsValue) -> Result<Decoded, Report> {
+    if let Some(text) = input.as_string() {
+        return Ok(Decoded::Text(text));
+    }
+    to_json_value(input).map(Decoded::Value).map_err(|detail| {
+        Report::from_error(
+            Issue::new(
+                Code::InvalidJsonInput,
+                "",
+                format!("The payload cannot be read as JSON: {detail}."),
+            )
+            .param("detailedErrorMessage", detail),
+        )
+    })
+}
+
+/// Any JS value as JSON; `undefined` (and functions, symbols) become `null`.
+fn to_json_value(input: &JsValue) -> Result<Value, String> {
+    let text = JSON::stringify(input).map_err(|e| describe_js_error(&e))?;
+    match text.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        None => Ok(Value::Null),
+    }
+}
+
+fn describe_js_error(error: &JsValue) -> String {
+    error
+        .dyn_ref::<Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the value cannot be serialized".to_owned())
+}
+
+/// A result as a plain JS object, through JSON (no Map, no undefined, no BigInt).
+fn encode<T: Serialize>(result: &T) -> JsValue {
+    // Serializing our own types to a String cannot fail: they are maps of strings, numbers,
+    // booleans and serde_json values. The fallback keeps the contract even so.
+    let text = serde_json::to_string(result).unwrap_or_else(|_| "null".to_owned());
+    JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+fn encode_report(report: &Report) -> JsValue {
+    encode(report)
+}
+
+/// API misuse (not bad input) throws a JS `Error`.
+fn misuse(message: &str) -> JsValue {
+    Error::new(message).into()
+}
+
+/// `context` must be an object, `undefined` or `null`. Cross-checks with a context are not
+/// implemented yet (issue 4); the argument is accepted and checked for misuse.
+fn check_context(context: &JsValue) -> Result<(), JsValue> {
+    if context.is_undefined() || context.is_null() || (context.is_object() && !js_sys::Array::is_array(context)) {
+        Ok(())
+    } else {
+        Err(misuse(
+            "context must be an object (or undefined/null), e.g. { connectYaml: text }",
+        ))
+    }
+}
+
+fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
+    match decode_payload(input) {
+        Ok(decoded) => encode_report(&check(decoded.payload())),
+        Err(report) => encode_report(&report),
+    }
+}
+
+/// A plain value argument (not JSON text): strings stay strings.
+fn plain_value(input: &JsValue) -> Value {
+    match input.as_string() {
+        Some(s) => Value::String(s),
+        None => to_json_value(input).unwrap_or(Value::Null),
+    }
+}
+
+#[wasm_bindgen(js_name = validateKey)]
+pub fn validate_key(value: JsValue) -> JsValue {
+    encode_report(&crate::validate_key_value(&plain_value(&value)))
+}
+
+#[wasm_bindgen(js_name = validateProjectIdentifier)]
+pub fn validate_project_identifier(value: JsValue) -> JsValue {
+    encode_report(&crate::validate_project_identifier_value(&plain_value(&value)))
+}
+
+#[wasm_bindgen(js_name = validateDeploymentDraft)]
+pub fn validate_deployment_draft(draft: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
+    check_context(&context)?;
+    Ok(run(&draft, |payload| crate::validate_deployment_draft(payload)))
+}
+
+#[wasm_bindgen(js_name = errorCatalog)]
+pub fn error_catalog() -> JsValue {
+    encode(&crate::error_catalog())
+}
+
+#[wasm_bindgen(js_name = toErrorResponse)]
+pub fn to_error_response(report: JsValue) -> Result<JsValue, JsValue> {
+    let value = to_json_value(&report).map_err(|e| misuse(&format!("toErrorResponse expects a Report: {e}")))?;
+    match crate::error_response_from_report_json(&value) {
+        Ok(Some(response)) => Ok(encode(&response)),
+        Ok(None) => Ok(JsValue::NULL),
+        Err(message) => Err(misuse(&message)),
+    }
+}
+
+/// The version of this package, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> JsString {
+    JsString::from(env!("CARGO_PKG_VERSION"))
+}

@@ -1,0 +1,333 @@
+//! The field rules every payload shares: required, type, enum, pattern, unknown fields.
+//!
+//! A `Checker` collects issues while a payload is walked; each payload module only says which
+//! rule applies where. Messages name the field and what was expected, and never repeat a value
+//! flagged as secured.
+
+use crate::codes::Code;
+use crate::report::{pointer_push, Issue, Report};
+use serde_json::{Map, Value};
+
+/// Collects the issues of one check.
+#[derive(Default)]
+pub(crate) struct Checker {
+    report: Report,
+}
+
+/// Whether a value may be echoed in messages and `invalidValue`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Echo {
+    Yes,
+    /// A secured configuration value: never repeated anywhere in the output.
+    Secured,
+}
+
+/// Whether an unknown field is an error (strict formats) or a warning (JSON payloads).
+#[derive(Clone, Copy)]
+pub(crate) enum Strictness {
+    Warn,
+}
+
+impl Checker {
+    pub(crate) fn finish(self) -> Report {
+        self.report
+    }
+
+    pub(crate) fn error(&mut self, issue: Issue) {
+        self.report.errors.push(issue);
+    }
+
+    pub(crate) fn warning(&mut self, issue: Issue) {
+        self.report.warnings.push(issue);
+    }
+
+    /// `RequiredField` for `field` of the object at `parent`.
+    pub(crate) fn required(&mut self, parent: &str, field: &str, hint: &str) {
+        let message = format!("Field '{field}' is required{hint}.");
+        self.error(Issue::new(Code::RequiredField, pointer_push(parent, field), message).param("field", field));
+    }
+
+    /// `InvalidField` for the value at `path`, saying what was expected.
+    pub(crate) fn invalid(&mut self, path: &str, field: &str, value: &Value, expected: &str, echo: Echo) {
+        let message = match echo {
+            Echo::Yes => format!("Field '{field}' {expected}; got {}.", describe(value)),
+            Echo::Secured => format!(
+                "Field '{field}' {expected}; got {} (a secured value, not shown).",
+                a_kind(value)
+            ),
+        };
+        let mut issue = Issue::new(Code::InvalidField, path, message).param("field", field);
+        if echo == Echo::Yes {
+            issue = issue.param("invalidValue", value.clone());
+        }
+        self.error(issue);
+    }
+
+    /// The payload itself as an object, or an `InvalidField` issue at the root.
+    pub(crate) fn root_object<'v>(&mut self, value: &'v Value, what: &str) -> Option<&'v Map<String, Value>> {
+        let object = value.as_object();
+        if object.is_none() {
+            let message = format!("{what} must be a JSON object; got {}.", describe(value));
+            self.error(Issue::new(Code::InvalidField, "", message));
+        }
+        object
+    }
+
+    /// The value as an object, or an `InvalidField` issue.
+    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &str, field: &str) -> Option<&'v Map<String, Value>> {
+        let object = value.as_object();
+        if object.is_none() {
+            self.invalid(path, field, value, "must be an object", Echo::Yes);
+        }
+        object
+    }
+
+    /// The value as an array, or an `InvalidField` issue.
+    pub(crate) fn array<'v>(&mut self, value: &'v Value, path: &str, field: &str) -> Option<&'v Vec<Value>> {
+        let array = value.as_array();
+        if array.is_none() {
+            self.invalid(path, field, value, "must be an array", Echo::Yes);
+        }
+        array
+    }
+
+    /// The value as a string, or an `InvalidField` issue.
+    pub(crate) fn string<'v>(&mut self, value: &'v Value, path: &str, field: &str, echo: Echo) -> Option<&'v str> {
+        let string = value.as_str();
+        if string.is_none() {
+            self.invalid(path, field, value, "must be a string", echo);
+        }
+        string
+    }
+
+    /// A non-empty string (not only whitespace), or an `InvalidField` issue.
+    pub(crate) fn non_empty_string(&mut self, value: &Value, path: &str, field: &str, echo: Echo) {
+        if let Some(s) = self.string(value, path, field, echo) {
+            if s.trim().is_empty() {
+                self.invalid(path, field, value, "must not be empty", echo);
+            }
+        }
+    }
+
+    /// A boolean, or an `InvalidField` issue.
+    pub(crate) fn boolean(&mut self, value: &Value, path: &str, field: &str) {
+        if !value.is_boolean() {
+            self.invalid(path, field, value, "must be a boolean (true or false)", Echo::Yes);
+        }
+    }
+
+    /// A whole number of at least `min`, or an `InvalidField` issue.
+    pub(crate) fn integer_at_least(&mut self, value: &Value, path: &str, field: &str, min: i64) {
+        match as_integer(value) {
+            Some(n) if n >= min => {}
+            Some(_) => self.invalid(path, field, value, &format!("must be at least {min}"), Echo::Yes),
+            None => self.invalid(path, field, value, "must be an integer", Echo::Yes),
+        }
+    }
+
+    /// One of `allowed`, or an `InvalidField` issue with `allowedValues` and a hint.
+    pub(crate) fn one_of(&mut self, value: &Value, path: &str, field: &str, allowed: &[&str]) {
+        let Some(s) = self.string(value, path, field, Echo::Yes) else {
+            return;
+        };
+        if allowed.contains(&s) {
+            return;
+        }
+        let hint = did_you_mean(s, allowed.iter().copied());
+        let message = format!(
+            "Field '{field}' must be one of {}; got {}.{}",
+            allowed.join(", "),
+            describe(value),
+            hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
+        );
+        let mut issue = Issue::new(Code::InvalidField, path, message)
+            .param("field", field)
+            .param("invalidValue", s)
+            .param("allowedValues", allowed.to_vec());
+        if let Some(h) = hint {
+            issue = issue.param("didYouMean", h);
+        }
+        self.error(issue);
+    }
+
+    /// A resource key or application name: 2..256 of `[A-Za-z0-9_-]`.
+    pub(crate) fn key(&mut self, value: &Value, path: &str, field: &str) {
+        if let Some(s) = self.string(value, path, field, Echo::Yes) {
+            if let Some(problem) = key_problem(s) {
+                self.invalid(path, field, value, problem, Echo::Yes);
+            }
+        }
+    }
+
+    /// `UnknownField` for every member of `object` not in `known`, with a did-you-mean hint.
+    pub(crate) fn unknown_fields(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        known: &[&str],
+        strictness: Strictness,
+    ) {
+        for name in object.keys().filter(|k| !known.contains(&k.as_str())) {
+            let hint = did_you_mean(name, known.iter().copied());
+            let message = format!(
+                "Unknown field '{name}'.{}",
+                hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
+            );
+            let mut issue =
+                Issue::new(Code::UnknownField, pointer_push(path, name), message).param("field", name.as_str());
+            if let Some(h) = hint {
+                issue = issue.param("didYouMean", h);
+            }
+            match strictness {
+                Strictness::Warn => self.warning(issue),
+            }
+        }
+    }
+}
+
+/// Why `s` is not a valid resource key, if it is not: 2..256 of `[A-Za-z0-9_-]`.
+pub(crate) fn key_problem(s: &str) -> Option<&'static str> {
+    let len = s.chars().count();
+    if !(2..=256).contains(&len) {
+        Some("must be 2 to 256 characters long")
+    } else if !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        Some("may only contain letters, digits, '_' and '-'")
+    } else {
+        None
+    }
+}
+
+/// A whole number: JSON integers, and floats with no fractional part (JS has only doubles).
+pub(crate) fn as_integer(value: &Value) -> Option<i64> {
+    let n = value.as_number()?;
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    let f = n.as_f64()?;
+    // 2^63 as f64; within ±2^63 the cast is exact for integral values.
+    (f.fract() == 0.0 && f.abs() < 9.223_372_036_854_776e18).then_some(f as i64)
+}
+
+/// A short description of a value for messages: strings quoted and cut, others by kind.
+pub(crate) fn describe(value: &Value) -> String {
+    match value {
+        Value::String(s) if s.chars().count() > 60 => {
+            format!("\"{}…\"", s.chars().take(60).collect::<String>())
+        }
+        Value::String(s) => format!("\"{s}\""),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".to_owned(),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// The JSON type of a value with its article, revealing nothing of the value itself.
+pub(crate) fn a_kind(value: &Value) -> &'static str {
+    match value {
+        Value::String(_) => "a string",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "a boolean",
+        Value::Null => "null",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The closest candidate to `input`, when it is close enough to be a likely typo: the same
+/// ignoring case, or within an edit distance of about a third of its length (a swap of two
+/// neighbouring letters counts as one edit, so `regoin` suggests `region`), or the start of
+/// a candidate at least four letters long (`standardConfig` suggests `standardConfiguration`).
+pub(crate) fn did_you_mean<'c>(input: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    // Long inputs are not typos of short field names; this also bounds the work.
+    if input.len() > 64 {
+        return None;
+    }
+    let lower = input.to_ascii_lowercase();
+    let limit = (input.chars().count() / 3).max(1);
+    candidates
+        .filter_map(|c| {
+            let c_lower = c.to_ascii_lowercase();
+            let d = if c_lower == lower {
+                0
+            } else if lower.len() >= 4 && c_lower.starts_with(&lower) {
+                1 // an abbreviation: standardConfig for standardConfiguration
+            } else {
+                edit_distance(&lower, &c_lower)
+            };
+            (d <= limit).then_some((d, c))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_finds_typos_only() {
+        let fields = [
+            "key",
+            "connector",
+            "region",
+            "type",
+            "configurations",
+            "globalConfiguration",
+        ];
+        assert_eq!(did_you_mean("regoin", fields.iter().copied()), Some("region"));
+        assert_eq!(did_you_mean("Region", fields.iter().copied()), Some("region"));
+        assert_eq!(
+            did_you_mean("configuration", fields.iter().copied()),
+            Some("configurations")
+        );
+        assert_eq!(did_you_mean("colour", fields.iter().copied()), None);
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(key_problem("ab"), None);
+        assert_eq!(key_problem(&"a".repeat(256)), None);
+        assert!(key_problem("a").is_some());
+        assert!(key_problem(&"a".repeat(257)).is_some());
+        assert!(key_problem("my.key").is_some());
+        assert!(key_problem("é-é").is_some());
+    }
+
+    #[test]
+    fn integers() {
+        assert_eq!(as_integer(&serde_json::json!(3)), Some(3));
+        assert_eq!(as_integer(&serde_json::json!(3.0)), Some(3));
+        assert_eq!(as_integer(&serde_json::json!(3.5)), None);
+        assert_eq!(as_integer(&serde_json::json!(1e300)), None);
+        assert_eq!(as_integer(&serde_json::json!("3")), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! The Connect API's enumerations (connect-domain.md §2.3, RAML @5867aa2).
+
+/// `Region`: where a Deployment runs (AWS regions added 2026-05-27).
+pub const REGIONS: &[&str] = &[
+    "europe-west1.gcp",
+    "us-central1.gcp",
+    "australia-southeast1.gcp",
+    "us-east-2.aws",
+    "eu-central-1.aws",
+];
+
+/// `DeploymentType`.
+pub const DEPLOYMENT_TYPES: &[&str] = &["preview", "sandbox", "production"];

@@ -1,0 +1,112 @@
+//! Identifiers used across the Connect API: resource keys and project identifiers.
+
+use crate::checks::{Checker, Echo};
+use crate::codes::Code;
+use crate::enums::REGIONS;
+use crate::report::{Issue, Report};
+use serde_json::Value;
+
+/// Checks a resource key (Deployment, Connector, applicationName): 2..256 of `[A-Za-z0-9_-]`.
+///
+/// ```
+/// assert!(connect_preflight::validate_key("my-deployment").valid());
+/// assert!(!connect_preflight::validate_key("my deployment").valid());
+/// ```
+pub fn validate_key(key: &str) -> Report {
+    validate_key_value(&Value::String(key.to_owned()))
+}
+
+/// [`validate_key`] for a value of any JSON type (a non-string is an `InvalidField`).
+pub fn validate_key_value(value: &Value) -> Report {
+    let mut c = Checker::default();
+    c.key(value, "", "key");
+    c.finish()
+}
+
+/// Checks a ProjectIdentifier, `"{region}:{projectKey}"`, against the API's pattern
+/// `^[a-zA-Z0-9-_.]+:[a-zA-Z0-9-_]{2,36}$`; a region part that is not a Connect region is a
+/// warning (the pattern accepts it, but no project can match it).
+///
+/// ```
+/// assert!(connect_preflight::validate_project_identifier("europe-west1.gcp:my-project").valid());
+/// assert!(!connect_preflight::validate_project_identifier("my-project:europe-west1.gcp").valid());
+/// ```
+pub fn validate_project_identifier(identifier: &str) -> Report {
+    validate_project_identifier_value(&Value::String(identifier.to_owned()))
+}
+
+/// [`validate_project_identifier`] for a value of any JSON type.
+pub fn validate_project_identifier_value(value: &Value) -> Report {
+    let mut c = Checker::default();
+    if let Some(s) = c.string(value, "", "projectIdentifier", Echo::Yes) {
+        match project_identifier_problem(s) {
+            Some(problem) => c.invalid("", "projectIdentifier", value, problem, Echo::Yes),
+            None => {
+                let region = s.split(':').next().unwrap_or_default();
+                if !REGIONS.contains(&region) {
+                    c.warning(
+                        Issue::new(
+                            Code::InvalidField,
+                            "",
+                            format!(
+                                "Region '{region}' of the project identifier is not a Connect region ({}).",
+                                REGIONS.join(", ")
+                            ),
+                        )
+                        .param("field", "projectIdentifier")
+                        .param("invalidValue", region)
+                        .param("allowedValues", REGIONS.to_vec()),
+                    );
+                }
+            }
+        }
+    }
+    c.finish()
+}
+
+fn project_identifier_problem(s: &str) -> Option<&'static str> {
+    let Some((region, project_key)) = s.split_once(':') else {
+        return Some("must have the form '{region}:{projectKey}', e.g. 'europe-west1.gcp:my-project'");
+    };
+    let region_ok = !region.is_empty()
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    let key_ok = (2..=36).contains(&project_key.len())
+        && project_key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+    if !region_ok {
+        Some("must start with a region of letters, digits, '-', '_' or '.' before the ':'")
+    } else if !key_ok {
+        Some("must end with a project key of 2 to 36 letters, digits, '-' or '_' after the ':'")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_identifiers() {
+        assert!(validate_project_identifier("europe-west1.gcp:my-project-key").valid());
+        assert!(validate_project_identifier("us-east-2.aws:ab").valid());
+        let r = validate_project_identifier("mars-1.gcp:abc");
+        assert!(r.valid() && r.warnings.len() == 1);
+        for bad in [
+            "",
+            ":abc",
+            "europe-west1.gcp:",
+            "europe-west1.gcp:a",
+            "eu:a:b",
+            "eu:my project",
+            &format!("eu:{}", "a".repeat(37)),
+        ] {
+            assert!(!validate_project_identifier(bad).valid(), "{bad}");
+        }
+        assert!(!validate_project_identifier_value(&serde_json::json!(5)).valid());
+    }
+}

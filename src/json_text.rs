@@ -1,0 +1,359 @@
+//! JSON text input: parsing, `InvalidJsonInput` with positions, and positions for issues.
+//!
+//! Payloads given as text are parsed with serde_json (its recursion limit of 128 levels keeps
+//! deep input from exhausting the stack). Positions are only computed when a report has
+//! issues: one pass over the text records the offsets of the pointers the issues name.
+
+use crate::codes::Code;
+use crate::report::{pointer_index, pointer_push, Issue, Report};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A payload: JSON text (parsed here, with positions on issues) or an already parsed value.
+#[derive(Clone, Copy, Debug)]
+pub enum Payload<'a> {
+    /// JSON text, as read from a file or a request body.
+    Text(&'a str),
+    /// A parsed JSON value.
+    Value(&'a Value),
+}
+
+impl<'a> From<&'a str> for Payload<'a> {
+    fn from(text: &'a str) -> Self {
+        Payload::Text(text)
+    }
+}
+
+impl<'a> From<&'a String> for Payload<'a> {
+    fn from(text: &'a String) -> Self {
+        Payload::Text(text)
+    }
+}
+
+impl<'a> From<&'a Value> for Payload<'a> {
+    fn from(value: &'a Value) -> Self {
+        Payload::Value(value)
+    }
+}
+
+/// Runs `check` on a payload; for text, parses it first and puts line/column on every issue.
+pub(crate) fn check_payload(payload: Payload<'_>, check: impl FnOnce(&Value) -> Report) -> Report {
+    match payload {
+        Payload::Value(value) => check(value),
+        Payload::Text(text) => {
+            let text = strip_bom(text);
+            match serde_json::from_str::<Value>(text) {
+                Ok(value) => {
+                    let mut report = check(&value);
+                    add_positions(&mut report, text);
+                    report
+                }
+                Err(err) => Report::from_error(invalid_json_issue(text, &err)),
+            }
+        }
+    }
+}
+
+/// A file saved with a byte-order mark is still JSON to a user; columns are counted after it.
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn invalid_json_issue(text: &str, err: &serde_json::Error) -> Issue {
+    // serde_json gives a 1-based line and a byte column pointing at the offending byte; at
+    // end of input it points at the last byte, but the problem is after it.
+    let offset = if err.is_eof() {
+        text.len()
+    } else {
+        (line_start(text, err.line()) + err.column().saturating_sub(1)).min(text.len())
+    };
+    let (line, column) = positions(text, &[offset])[0];
+    let detail = without_position(&err.to_string());
+    Issue::new(
+        Code::InvalidJsonInput,
+        "",
+        format!("Request body does not contain valid JSON: {detail} (line {line}, column {column})."),
+    )
+    .param("detailedErrorMessage", detail)
+    .at(line, column)
+}
+
+/// serde_json's messages end in " at line L column C"; we give our own UTF-16 position.
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Byte offset at which 1-based `line` starts.
+fn line_start(text: &str, line: usize) -> usize {
+    match line {
+        0 | 1 => 0,
+        n => text.match_indices('\n').nth(n - 2).map_or(text.len(), |(i, _)| i + 1),
+    }
+}
+
+/// 1-based line and 1-based UTF-16 column of each byte offset, in one sweep over the text
+/// (sorting the offsets first), so a report with many issues stays linear in the text.
+pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut line, mut column, mut chars) = (1usize, 0usize, text.char_indices().peekable());
+    for i in order {
+        while let Some(&(at, ch)) = chars.peek() {
+            if at >= offsets[i] {
+                break;
+            }
+            if ch == '\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += ch.len_utf16();
+            }
+            chars.next();
+        }
+        out[i] = (to_u32(line), to_u32(column + 1));
+    }
+    out
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Puts line/column on every issue whose path (or, for a missing field, nearest existing
+/// ancestor) is found in the text.
+pub(crate) fn add_positions(report: &mut Report, text: &str) {
+    if report.errors.is_empty() && report.warnings.is_empty() {
+        return;
+    }
+    let mut wanted = BTreeSet::new();
+    for issue in report.issues() {
+        for (i, _) in issue.path.match_indices('/') {
+            wanted.insert(issue.path[..i].to_owned());
+        }
+        wanted.insert(issue.path.clone());
+    }
+    let found = value_offsets(text, &wanted);
+    let offsets: Vec<Option<usize>> = report
+        .issues()
+        .map(|issue| {
+            let mut path = issue.path.as_str();
+            loop {
+                if let Some(&offset) = found.get(path) {
+                    return Some(offset);
+                }
+                path = &path[..path.rfind('/')?];
+            }
+        })
+        .collect();
+    let known: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut located = positions(text, &known).into_iter();
+    for (issue, offset) in report.issues_mut().zip(offsets) {
+        if offset.is_some() {
+            if let Some((line, column)) = located.next() {
+                issue.line = Some(line);
+                issue.column = Some(column);
+            }
+        }
+    }
+}
+
+enum Frame {
+    Object { base: usize },
+    Array { base: usize, index: usize },
+}
+
+/// The byte offset at which the value at each wanted pointer starts. `text` must be valid
+/// JSON (it has been parsed); only subtrees whose pointer is wanted are descended into, the
+/// rest are skipped bracket by bracket, so this is one linear pass. With duplicate keys the
+/// last one wins, as in serde_json.
+fn value_offsets(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, usize> {
+    let b = text.as_bytes();
+    let mut found = BTreeMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut ptr = String::new();
+    let mut i = skip_ws(b, 0);
+    // Each turn of the loop starts at a value, with `ptr` naming it.
+    loop {
+        if i >= b.len() {
+            return found;
+        }
+        let relevant = wanted.contains(&ptr);
+        if relevant {
+            found.insert(ptr.clone(), i);
+        }
+        match b[i] {
+            b'{' | b'[' if relevant => {
+                let is_object = b[i] == b'{';
+                i = skip_ws(b, i + 1);
+                let base = ptr.len();
+                if b.get(i) == Some(&if is_object { b'}' } else { b']' }) {
+                    i += 1;
+                } else if is_object {
+                    stack.push(Frame::Object { base });
+                    i = enter_member(text, i, &mut ptr, base);
+                    continue;
+                } else {
+                    stack.push(Frame::Array { base, index: 0 });
+                    ptr = pointer_index(&ptr, 0);
+                    continue;
+                }
+            }
+            _ => i = skip_value(b, i),
+        }
+        // After a value: commas move to the next member, closers pop frames.
+        loop {
+            i = skip_ws(b, i);
+            let Some(frame) = stack.last_mut() else {
+                return found;
+            };
+            match b.get(i) {
+                Some(b',') => {
+                    i = skip_ws(b, i + 1);
+                    match frame {
+                        Frame::Object { base } => {
+                            let base = *base;
+                            i = enter_member(text, i, &mut ptr, base);
+                        }
+                        Frame::Array { base, index } => {
+                            *index += 1;
+                            ptr.truncate(*base);
+                            ptr = pointer_index(&ptr, *index);
+                        }
+                    }
+                    break;
+                }
+                Some(b'}' | b']') => {
+                    let (Frame::Object { base } | Frame::Array { base, .. }) = *frame;
+                    ptr.truncate(base);
+                    stack.pop();
+                    i += 1;
+                }
+                _ => return found,
+            }
+        }
+    }
+}
+
+/// At an object member's key: sets `ptr` to the member's pointer, returns the value's offset.
+fn enter_member(text: &str, i: usize, ptr: &mut String, base: usize) -> usize {
+    let b = text.as_bytes();
+    let end = skip_string(b, i);
+    let raw = text.get(i..end).unwrap_or("\"\"");
+    let key = if raw.contains('\\') {
+        serde_json::from_str::<String>(raw).unwrap_or_default()
+    } else {
+        raw.trim_matches('"').to_owned()
+    };
+    ptr.truncate(base);
+    *ptr = pointer_push(ptr, &key);
+    let colon = skip_ws(b, end);
+    skip_ws(b, colon + 1)
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+/// From an opening quote to just past the closing quote.
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+/// Skips one whole value of valid JSON, iteratively.
+fn skip_value(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i = skip_string(b, i);
+                if depth == 0 {
+                    return i;
+                }
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                if depth == 0 {
+                    return i;
+                }
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn offsets(text: &str, wanted: &[&str]) -> BTreeMap<String, usize> {
+        value_offsets(text, &wanted.iter().map(|s| (*s).to_owned()).collect())
+    }
+
+    #[test]
+    fn finds_nested_values_and_skips_the_rest() {
+        let text = r#"{"a": {"x": [1, {"y": "z"}]}, "b/c": [true, "q\"]", {"d": null}], "e~": 5}"#;
+        let found = offsets(text, &["", "/b~1c", "/b~1c/2", "/b~1c/2/d", "/e~0"]);
+        assert_eq!(found[""], 0);
+        assert_eq!(&text[found["/b~1c/2/d"]..found["/b~1c/2/d"] + 4], "null");
+        assert_eq!(&text[found["/e~0"]..found["/e~0"] + 1], "5");
+        assert!(!found.contains_key("/a"));
+    }
+
+    #[test]
+    fn escaped_keys_and_duplicates() {
+        let text = "{\"k\\u0065y\": 1,\n \"key\": 2}";
+        let found = offsets(text, &["", "/key"]);
+        assert_eq!(&text[found["/key"]..found["/key"] + 1], "2");
+    }
+
+    #[test]
+    fn positions_count_utf16_units() {
+        let text = "{\"a\": \"😀\", \"b\": 1}";
+        let at_b = text.find('1').unwrap();
+        // "{"a": "😀", "b": " — the emoji is 2 UTF-16 units but 4 bytes.
+        assert_eq!(positions(text, &[at_b, 0, text.len()]), [(1, 18), (1, 1), (1, 20)]);
+        assert_eq!(positions("a\nbc\n", &[4, 2, 6]), [(2, 3), (2, 1), (3, 1)]);
+    }
+
+    #[test]
+    fn invalid_json_has_line_and_column() {
+        let report = check_payload(Payload::Text("{\n  \"key\": \n"), |_| Report::default());
+        let issue = &report.errors[0];
+        assert_eq!(issue.code, Code::InvalidJsonInput);
+        assert_eq!(issue.line, Some(3));
+        assert_eq!(issue.column, Some(1));
+        let report = check_payload(Payload::Text("{\"é\": x}"), |_| Report::default());
+        assert_eq!((report.errors[0].line, report.errors[0].column), (Some(1), Some(7)));
+        assert!(!report.errors[0].message.contains(" at line "));
+    }
+
+    #[test]
+    fn bom_is_not_an_error() {
+        let report = check_payload(Payload::Text("\u{feff}{}"), |_| Report::default());
+        assert!(report.valid());
+    }
+}

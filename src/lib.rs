@@ -1,0 +1,44 @@
+//! # connect-preflight
+//!
+//! Checks and builds deployment payloads *before* they reach an API, and answers with the
+//! API's own error codes. Every check returns a [`Report`]: `valid`, `errors`, `warnings`,
+//! each [`Issue`] with a stable [`Code`], a message, a JSON Pointer `path` and, for text
+//! input, a `line` and `column` (UTF-16 units, as JS editors count).
+//!
+//! ```
+//! use connect_preflight::{validate_deployment_draft, Code};
+//!
+//! let report = validate_deployment_draft(r#"{"connector": {"key": "my-connector"},
+//!     "region": "europe-west1", "configurations": []}"#);
+//! assert!(!report.valid());
+//! let issue = &report.errors[0];
+//! assert_eq!(issue.code, Code::InvalidField);
+//! assert_eq!(issue.path, "/region");
+//! assert_eq!((issue.line, issue.column), (Some(2), Some(15)));
+//! ```
+//!
+//! Payloads are JSON text (`&str`) or a parsed [`serde_json::Value`]; see [`Payload`].
+//! The same functions are exported to JavaScript (camelCase) by the npm package
+//! `connect-preflight`; the bindings live in one module compiled for wasm32 only.
+
+mod checks;
+pub mod codes;
+mod deployment;
+mod enums;
+mod error_response;
+mod identifiers;
+mod json_text;
+pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+
+pub use codes::{error_catalog, CatalogEntry, Code, Origin};
+pub use deployment::validate_deployment_draft;
+pub use enums::{DEPLOYMENT_TYPES, REGIONS};
+pub use error_response::{error_response_from_report_json, to_error_response};
+pub use identifiers::{
+    validate_key, validate_key_value, validate_project_identifier, validate_project_identifier_value,
+};
+pub use json_text::Payload;
+pub use report::{Issue, Report};

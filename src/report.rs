@@ -1,0 +1,175 @@
+//! `Report` and `Issue`, the result shape of every check (API.md §3).
+
+use crate::codes::Code;
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_json::{Map, Value};
+
+/// One problem found in a payload.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    /// The stable code (API.md §5).
+    pub code: Code,
+    /// One human sentence; never contains a secured value.
+    pub message: String,
+    /// RFC 6901 JSON Pointer into the input (`""` is the root).
+    pub path: String,
+    /// 1-based line, where the input was text.
+    pub line: Option<u32>,
+    /// 1-based column in UTF-16 code units, where the input was text.
+    pub column: Option<u32>,
+    /// Code-specific fields, named as in the API's ErrorObject (`field`, `invalidValue`, ...).
+    pub params: Map<String, Value>,
+}
+
+impl Issue {
+    /// An issue with no params yet.
+    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Issue {
+        Issue {
+            code,
+            message: message.into(),
+            path: path.into(),
+            line: None,
+            column: None,
+            params: Map::new(),
+        }
+    }
+
+    /// Adds a code-specific field.
+    #[must_use]
+    pub fn param(mut self, name: &str, value: impl Into<Value>) -> Issue {
+        self.params.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// Sets `line` and `column`.
+    #[must_use]
+    pub fn at(mut self, line: u32, column: u32) -> Issue {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+}
+
+// Serialized flat, as the API's ErrorObject is: params sit beside code and message.
+// Absent line/column are left out (never `null`, never `undefined`).
+impl Serialize for Issue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("path", &self.path)?;
+        if let Some(line) = self.line {
+            map.serialize_entry("line", &line)?;
+        }
+        if let Some(column) = self.column {
+            map.serialize_entry("column", &column)?;
+        }
+        for (name, value) in &self.params {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The answer of every check: `valid` is true exactly when `errors` is empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    /// Every error found, in a deterministic order (the order the input is walked in).
+    pub errors: Vec<Issue>,
+    /// Accepted by the API but probably wrong.
+    pub warnings: Vec<Issue>,
+}
+
+impl Report {
+    /// True exactly when there are no errors.
+    pub fn valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Every issue, errors first.
+    pub fn issues(&self) -> impl Iterator<Item = &Issue> {
+        self.errors.iter().chain(self.warnings.iter())
+    }
+
+    pub(crate) fn issues_mut(&mut self) -> impl Iterator<Item = &mut Issue> {
+        self.errors.iter_mut().chain(self.warnings.iter_mut())
+    }
+
+    /// A report holding one error.
+    pub fn from_error(issue: Issue) -> Report {
+        Report {
+            errors: vec![issue],
+            warnings: Vec::new(),
+        }
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Report", 3)?;
+        s.serialize_field("valid", &self.valid())?;
+        s.serialize_field("errors", &self.errors)?;
+        s.serialize_field("warnings", &self.warnings)?;
+        s.end()
+    }
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` as `~0` and `/` as `~1`.
+pub fn pointer_push(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    for ch in token.chars() {
+        match ch {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Appends an array index to a JSON Pointer.
+pub fn pointer_index(pointer: &str, index: usize) -> String {
+    format!("{pointer}/{index}")
+}
+
+/// Splits a JSON Pointer into its unescaped reference tokens.
+pub fn pointer_tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_escape_and_unescape() {
+        let p = pointer_push(&pointer_push("", "a/b"), "m~n");
+        assert_eq!(p, "/a~1b/m~0n");
+        assert_eq!(pointer_tokens(&p).collect::<Vec<_>>(), ["a/b", "m~n"]);
+        assert_eq!(pointer_index("/x", 3), "/x/3");
+        assert_eq!(pointer_tokens("").count(), 0);
+        // "~01" is "~1" unescaped, not "/": ~1 is replaced first.
+        assert_eq!(pointer_tokens("/~01").collect::<Vec<_>>(), ["~1"]);
+    }
+
+    #[test]
+    fn issue_serializes_flat_without_absent_fields() {
+        let issue = Issue::new(Code::InvalidField, "/key", "bad").param("field", "key");
+        let json = serde_json::to_value(&issue).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code":"InvalidField","message":"bad","path":"/key","field":"key"})
+        );
+        let report = Report::from_error(issue.at(2, 5));
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["valid"], false);
+        assert_eq!(json["errors"][0]["line"], 2);
+        assert_eq!(json["warnings"], serde_json::json!([]));
+    }
+}

@@ -1,0 +1,139 @@
+//! The fixture corpus and its comparison rules, shared by the native runner
+//! (`tests/fixtures.rs`) and the wasm runners (`tests/wasm_node.rs`, `tests/wasm_browser.rs`).
+#![allow(dead_code, unreachable_pub)]
+
+use serde_json::Value;
+
+/// Every fixture file; `tests/fixtures.rs` checks that none in the folder is missing here.
+pub const FIXTURE_FILES: &[(&str, &str)] = &[
+    (
+        "deployment-draft.json",
+        include_str!("../fixtures/deployment-draft.json"),
+    ),
+    ("key.json", include_str!("../fixtures/key.json")),
+    (
+        "project-identifier.json",
+        include_str!("../fixtures/project-identifier.json"),
+    ),
+];
+
+pub enum Input {
+    /// A JSON value; payload functions also get it as JSON text.
+    Value(Value),
+    /// Raw JSON text: run as text only, positions checked.
+    Text(String),
+}
+
+pub struct Case {
+    pub file: &'static str,
+    pub function: String,
+    pub description: String,
+    pub input: Input,
+    pub expected: Value,
+}
+
+impl Case {
+    pub fn name(&self) -> String {
+        format!("{} › {}", self.file, self.description)
+    }
+}
+
+pub fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    for (file, text) in FIXTURE_FILES {
+        let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let function = doc["function"].as_str().expect("function").to_owned();
+        for case in doc["cases"].as_array().expect("cases") {
+            let input = match case.get("inputText") {
+                Some(text) => Input::Text(text.as_str().expect("inputText is a string").to_owned()),
+                None => Input::Value(case.get("input").cloned().expect("input or inputText")),
+            };
+            out.push(Case {
+                file,
+                function: function.clone(),
+                description: case["description"].as_str().unwrap_or("").to_owned(),
+                input,
+                expected: case.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Payload functions accept JSON text; the others take a plain value (a string is the value).
+pub fn takes_payload(function: &str) -> bool {
+    !matches!(function, "validateKey" | "validateProjectIdentifier")
+}
+
+/// Compares a report (as JSON) with the case. `positions`: also compare line/column.
+pub fn check(case: &Case, actual: &Value, positions: bool) -> Result<(), String> {
+    let fail = |what: String| Err(format!("{}: {what}\nactual: {actual}", case.name()));
+    let empty = Vec::new();
+    for kind in ["errors", "warnings"] {
+        let expected = case.expected.get(kind).and_then(Value::as_array).unwrap_or(&empty);
+        let Some(got) = actual.get(kind).and_then(Value::as_array) else {
+            return fail(format!("no {kind} array"));
+        };
+        let summary = |list: &[Value]| {
+            list.iter()
+                .map(|i| {
+                    format!(
+                        "{} {}",
+                        i["code"].as_str().unwrap_or("?"),
+                        i["path"].as_str().unwrap_or("?")
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        if summary(expected) != summary(got) {
+            return fail(format!(
+                "{kind}: expected {:?}, got {:?}",
+                summary(expected),
+                summary(got)
+            ));
+        }
+        for (want, issue) in expected.iter().zip(got) {
+            if !issue["message"].as_str().is_some_and(|m| !m.is_empty()) {
+                return fail(format!("{kind}: an issue without a message: {issue}"));
+            }
+            if positions {
+                for field in ["line", "column"] {
+                    if let Some(n) = want.get(field) {
+                        if issue.get(field) != Some(n) {
+                            return fail(format!(
+                                "{kind}: {} {field} expected {n}, got {:?}",
+                                want["path"],
+                                issue.get(field)
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Some(params) = want.get("params").and_then(Value::as_object) {
+                for (name, value) in params {
+                    if issue.get(name) != Some(value) {
+                        return fail(format!(
+                            "{kind}: {} param {name} expected {value}, got {:?}",
+                            want["path"],
+                            issue.get(name)
+                        ));
+                    }
+                }
+            }
+            for name in want.get("absentParams").and_then(Value::as_array).unwrap_or(&empty) {
+                let name = name.as_str().unwrap_or_default();
+                if issue.get(name).is_some() {
+                    return fail(format!("{kind}: {} has {name}, which must be absent", want["path"]));
+                }
+            }
+        }
+    }
+    let errors_empty = actual["errors"].as_array().is_some_and(Vec::is_empty);
+    if actual.get("valid") != Some(&Value::Bool(errors_empty)) {
+        return fail("valid must be true exactly when errors is empty".to_owned());
+    }
+    Ok(())
+}
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,101 @@
+//! Levels 2 and 3: the same fixtures through the wasm exports, with JS values and JSON text
+//! crossing the real boundary. Included by `tests/wasm_node.rs` (Node) and
+//! `tests/wasm_browser.rs` (headless Chromium).
+
+use super::{cases, check, takes_payload, Input};
+use connect_preflight::bindings;
+use js_sys::{Object, Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn call(function: &str, input: JsValue) -> JsValue {
+    match function {
+        "validateDeploymentDraft" => bindings::validate_deployment_draft(input, JsValue::UNDEFINED).expect("no throw"),
+        "validateKey" => bindings::validate_key(input),
+        "validateProjectIdentifier" => bindings::validate_project_identifier(input),
+        other => panic!("no wasm runner for {other}"),
+    }
+}
+
+fn to_json(value: &JsValue) -> Value {
+    let text = JSON::stringify(value)
+        .expect("stringify")
+        .as_string()
+        .unwrap_or_else(|| "null".into());
+    serde_json::from_str(&text).expect("parse")
+}
+
+fn js(value: &Value) -> JsValue {
+    JSON::parse(&value.to_string()).expect("parse")
+}
+
+#[wasm_bindgen_test]
+fn every_fixture_case() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        match &case.input {
+            Input::Value(value) => {
+                let result = to_json(&call(&case.function, js(value)));
+                failures.extend(check(&case, &result, false).err());
+                if takes_payload(&case.function) {
+                    let text = JsValue::from_str(&serde_json::to_string_pretty(value).expect("serializes"));
+                    let result = to_json(&call(&case.function, text));
+                    failures.extend(check(&case, &result, false).err());
+                }
+            }
+            Input::Text(text) => {
+                let result = to_json(&call(&case.function, JsValue::from_str(text)));
+                failures.extend(check(&case, &result, true).err());
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[wasm_bindgen_test]
+fn values_json_cannot_hold_are_reports_not_traps() {
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).expect("set");
+    let report = to_json(&bindings::validate_deployment_draft(cyclic.into(), JsValue::UNDEFINED).expect("no throw"));
+    assert_eq!(report["errors"][0]["code"], "InvalidJsonInput");
+    let big = js_sys::BigInt::from(5u32);
+    let report = to_json(&bindings::validate_deployment_draft(big.into(), JsValue::NULL).expect("no throw"));
+    assert_eq!(report["errors"][0]["code"], "InvalidJsonInput");
+    let report =
+        to_json(&bindings::validate_deployment_draft(JsValue::UNDEFINED, JsValue::UNDEFINED).expect("no throw"));
+    assert_eq!(report["errors"][0]["code"], "InvalidField");
+    // The module still answers after all of that.
+    let report = to_json(&bindings::validate_key(JsValue::from_str("ok-key")));
+    assert_eq!(report["valid"], true);
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws() {
+    assert!(bindings::validate_deployment_draft(JsValue::from_str("{}"), JsValue::from(5)).is_err());
+    assert!(bindings::validate_deployment_draft(JsValue::from_str("{}"), JsValue::from_str("ctx")).is_err());
+    assert!(bindings::validate_deployment_draft(JsValue::from_str("{}"), Object::new().into()).is_ok());
+    assert!(bindings::to_error_response(JsValue::from(3)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn catalog_and_error_response() {
+    let catalog = to_json(&bindings::error_catalog());
+    assert_eq!(
+        catalog.as_array().map(Vec::len),
+        Some(connect_preflight::Code::ALL.len())
+    );
+    let report =
+        bindings::validate_deployment_draft(JsValue::from_str("{\"key\": "), JsValue::UNDEFINED).expect("no throw");
+    let response = to_json(&bindings::to_error_response(report).expect("a report"));
+    assert_eq!(response["statusCode"], 400);
+    assert_eq!(response["errors"][0]["code"], "InvalidJsonInput");
+    assert!(response["errors"][0].get("path").is_none());
+    let valid = bindings::validate_key(JsValue::from_str("ok-key"));
+    assert!(bindings::to_error_response(valid).expect("a report").is_null());
+}

@@ -1,0 +1,59 @@
+// The page in a real headless Chromium (Debian's, driven by playwright-core): type an invalid
+// draft, see the errors; make it valid, see "valid". Leaves a screenshot in target/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+let browser;
+let server;
+let base;
+
+before(async () => {
+  ({ server, url: base } = await startServer({ port: 0 }));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('typing an invalid draft shows its errors; fixing it shows valid', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`${base}/www/`);
+  await page.locator('#status').filter({ hasText: 'Paste or type' }).waitFor();
+
+  const draft = page.locator('#draft');
+  await draft.click();
+  // Typed key by key, as a user would: the report updates on every keystroke.
+  await draft.pressSequentially('{"connector": {"version": 1},\n "region": "eu", "configurations": []}');
+  await page.locator('#status').filter({ hasText: 'invalid: 2 errors' }).waitFor();
+  const items = await page.locator('#issues li').allTextContents();
+  assert.ok(items.some((t) => t.includes('RequiredField') && t.includes('/connector/key')), items.join('\n'));
+  assert.ok(items.some((t) => t.includes('InvalidField') && t.includes('/region · 2:12')), items.join('\n'));
+  mkdirSync('target/e2e', { recursive: true });
+  await page.screenshot({ path: 'target/e2e/page-invalid.png', fullPage: true });
+
+  // Clicking an issue puts the caret on it.
+  await page.locator('#issues li', { hasText: '/region' }).click();
+  const caret = await draft.evaluate((el) => el.selectionStart);
+  assert.equal(await draft.evaluate((el, at) => el.value.slice(at, at + 4), caret), '"eu"');
+
+  await draft.fill('{"connector": {"key": "c1"}, "region": "europe-west1.gcp", "configurations": []}');
+  await page.locator('#status').filter({ hasText: /^valid$/ }).waitFor();
+  assert.equal(await page.locator('#issues li').count(), 0);
+
+  await page.locator('#load-invalid').click();
+  await page.locator('#status').filter({ hasText: 'invalid: 8 errors, 1 warning' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});

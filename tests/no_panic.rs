@@ -1,0 +1,131 @@
+//! No input panics: property tests over arbitrary JSON text, arbitrary JSON values, and
+//! drafts with random values in every field, plus a few hostile inputs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use connect_preflight::{
+    to_error_response, validate_deployment_draft, validate_key, validate_project_identifier, Payload, Report,
+};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn well_formed(report: &Report) {
+    assert_eq!(report.valid(), report.errors.is_empty());
+    for issue in report.issues() {
+        assert!(!issue.message.is_empty());
+        assert!(issue.path.is_empty() || issue.path.starts_with('/'), "{}", issue.path);
+        assert!(issue.line.is_some() == issue.column.is_some());
+    }
+    let response = to_error_response(report);
+    assert_eq!(response.is_some(), !report.valid());
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        ".{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("europe-west1.gcp"),
+            Just("c1"),
+            Just(""),
+            Just("a b"),
+            Just("preview")
+        ]
+        .prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(6, 64, 6, |inner| {
+        let field = prop_oneof![
+            Just("key".to_owned()),
+            Just("value".to_owned()),
+            Just("connector".to_owned()),
+            Just("region".to_owned()),
+            Just("configurations".to_owned()),
+            Just("applicationName".to_owned()),
+            Just("id".to_owned()),
+            Just("standardConfiguration".to_owned()),
+            Just("securedConfiguration".to_owned()),
+            Just("globalConfiguration".to_owned()),
+            Just("version".to_owned()),
+            Just("staged".to_owned()),
+            ".{0,6}".prop_map(|s| s),
+        ];
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((field, inner), 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text(text in "\\PC{0,200}") {
+        well_formed(&validate_deployment_draft(text.as_str()));
+        well_formed(&validate_key(&text));
+        well_formed(&validate_project_identifier(&text));
+    }
+
+    #[test]
+    fn json_like_text(text in "[\\[\\]{}\",:0-9a-z\\\\ \\n\u{1F600}]{0,80}") {
+        well_formed(&validate_deployment_draft(text.as_str()));
+    }
+
+    #[test]
+    fn arbitrary_values(value in json_value()) {
+        well_formed(&validate_deployment_draft(&value));
+        let text = serde_json::to_string(&value).expect("serializes");
+        let from_text = validate_deployment_draft(text.as_str());
+        well_formed(&from_text);
+        // The same codes and paths whichever way the payload comes.
+        let from_value = validate_deployment_draft(&value);
+        let key = |r: &Report| r.issues().map(|i| (i.code, i.path.clone())).collect::<Vec<_>>();
+        prop_assert_eq!(key(&from_value), key(&from_text));
+    }
+
+    #[test]
+    fn drafts_with_random_fields(
+        key in json_value(), connector in json_value(), region in json_value(),
+        application in json_value(), values in json_value(), global in json_value(),
+    ) {
+        let draft = json!({
+            "key": key, "connector": connector, "region": region,
+            "configurations": [application, {"applicationName": "a1", "standardConfiguration": values.clone(), "securedConfiguration": [values]}],
+            "globalConfiguration": global,
+        });
+        well_formed(&validate_deployment_draft(&draft));
+        let text = serde_json::to_string_pretty(&draft).expect("serializes");
+        well_formed(&validate_deployment_draft(Payload::Text(&text)));
+    }
+}
+
+#[test]
+fn hostile_inputs() {
+    let deep = "[".repeat(100_000);
+    let report = validate_deployment_draft(deep.as_str());
+    assert_eq!(report.errors[0].code.as_str(), "InvalidJsonInput");
+    let deep_objects = "{\"a\":".repeat(50_000);
+    assert!(!validate_deployment_draft(deep_objects.as_str()).valid());
+    let long = format!("{{\"key\": \"{}\"}}", "x".repeat(5_000_000));
+    let report = validate_deployment_draft(long.as_str());
+    well_formed(&report);
+    // A long invalid value is cut in the message (it stays whole in invalidValue).
+    assert!(report.errors.iter().all(|i| i.message.len() < 1_000));
+    let many = format!("[{}]", vec!["{}"; 200_000].join(","));
+    well_formed(&validate_deployment_draft(many.as_str()));
+    for text in [
+        "\u{feff}",
+        "\u{feff}\u{feff}{}",
+        "nul\0l",
+        "\"\\ud800\"",
+        "1e999",
+        "-",
+        "{\"a\":1}}",
+    ] {
+        well_formed(&validate_deployment_draft(text));
+    }
+}

@@ -1,0 +1,55 @@
+// The command-line tool of the package: output lines, exit codes 0 / 1 / 2, --format json.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = 'pkg/bin/connect-preflight.cjs';
+
+function run(...args) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('a valid draft: exit 0', () => {
+  const r = run('validate', 'deployment-draft', 'examples/deployment-draft.valid.json');
+  assert.equal(r.status, 0, r.err);
+  assert.match(r.out, /^examples\/deployment-draft\.valid\.json: valid \(0 errors, 0 warnings\)$/m);
+});
+
+test('an invalid draft: one file:line:column line per issue, exit 1', () => {
+  const r = run('validate', 'deployment-draft', 'examples/deployment-draft.invalid.json');
+  assert.equal(r.status, 1, r.err);
+  const file = 'examples/deployment-draft.invalid.json';
+  assert.ok(r.out.includes(`${file}:2:10 InvalidField `), r.out);
+  assert.ok(r.out.includes(`${file}:1:1 RequiredField Field 'region' is required. (at /region)`), r.out);
+  assert.ok(r.out.includes(`${file}:4:13 UnknownField warning: Unknown field 'regoin'. Did you mean 'region'?`), r.out);
+  assert.match(r.out, /: invalid \(8 errors, 1 warning\)$/m);
+});
+
+test('several files: exit 1 when any is invalid', () => {
+  const r = run('validate', 'deployment-draft', 'examples/deployment-draft.valid.json', 'examples/deployment-draft.invalid.json');
+  assert.equal(r.status, 1);
+  assert.match(r.out, /valid\.json: valid/);
+});
+
+test('--format json prints the reports', () => {
+  const r = run('validate', 'deployment-draft', '--format', 'json', 'examples/deployment-draft.invalid.json');
+  assert.equal(r.status, 1);
+  const [result] = JSON.parse(r.out);
+  assert.equal(result.file, 'examples/deployment-draft.invalid.json');
+  assert.equal(result.report.valid, false);
+  assert.equal(result.report.errors.length, 8);
+});
+
+test('misuse: exit 2 with the usage', () => {
+  for (const args of [[], ['check'], ['validate'], ['validate', 'nothing', 'x.json'], ['validate', 'deployment-draft'],
+    ['validate', 'deployment-draft', 'no/such/file.json'], ['validate', 'deployment-draft', '--bogus', 'x'], ['--format', 'xml']]) {
+    const r = run(...args);
+    assert.equal(r.status, 2, `${args.join(' ')} → ${r.status}`);
+    assert.match(r.err, /usage: connect-preflight validate/);
+  }
+  assert.equal(run('--help').status, 0);
+  assert.match(run('--version').out, /^\d+\.\d+\.\d+\n$/);
+});

@@ -1,0 +1,49 @@
+// The fixture corpus against the assembled package, loaded by name with both import and
+// require, with each payload as a JS object and as JSON text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as esm from 'connect-preflight';
+
+const cjs = createRequire(import.meta.url)('connect-preflight');
+const dir = new URL('../fixtures/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const PLAIN_VALUE = new Set(['validateKey', 'validateProjectIdentifier']);
+
+function summary(list) {
+  return list.map((i) => `${i.code} ${i.path}`);
+}
+
+function check(want, report, positions) {
+  for (const kind of ['errors', 'warnings']) {
+    const expected = want[kind] ?? [];
+    assert.deepEqual(summary(report[kind]), summary(expected), kind);
+    expected.forEach((w, n) => {
+      const got = report[kind][n];
+      assert.ok(typeof got.message === 'string' && got.message.length > 0);
+      if (positions && 'line' in w) assert.deepEqual([got.line, got.column], [w.line, w.column], `${w.path} position`);
+      for (const [name, value] of Object.entries(w.params ?? {})) assert.deepEqual(got[name], value, `${w.path} ${name}`);
+      for (const name of w.absentParams ?? []) assert.ok(!(name in got), `${w.path} must not have ${name}`);
+    });
+  }
+  assert.equal(report.valid, report.errors.length === 0);
+}
+
+assert.ok(files.length >= 3);
+for (const file of files) {
+  const { function: fn, cases } = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+  for (const c of cases) {
+    test(`${file} › ${c.description}`, () => {
+      for (const [how, api] of [['import', esm], ['require', cjs]]) {
+        if ('inputText' in c) {
+          check(c, api[fn](c.inputText), true);
+        } else {
+          check(c, api[fn](c.input), false);
+          if (!PLAIN_VALUE.has(fn)) check(c, api[fn](JSON.stringify(c.input, null, 2)), false);
+        }
+        assert.ok(how);
+      }
+    });
+  }
+}

@@ -1,0 +1,156 @@
+// The npm package as users get it: entries, init, plain results, misuse, catalog, types,
+// the web build, and what `npm pack` would publish.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as esm from 'connect-preflight';
+import init from 'connect-preflight';
+
+const require = createRequire(import.meta.url);
+const cjs = require('connect-preflight');
+const pkgDir = new URL('../../pkg/', import.meta.url);
+
+const API = ['errorCatalog', 'init', 'initSync', 'toErrorResponse', 'validateDeploymentDraft', 'validateKey', 'validateProjectIdentifier', 'version'];
+
+test('require and import expose the same functions', () => {
+  assert.deepEqual(Object.keys(cjs).sort(), API);
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), API);
+  assert.equal(init, esm.init);
+  for (const name of API) assert.equal(typeof esm[name], 'function', name);
+});
+
+test('init() resolves and does nothing in Node; the version matches package.json', async () => {
+  await esm.init();
+  await cjs.init();
+  esm.initSync();
+  const pkg = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
+  assert.equal(esm.version(), pkg.version);
+  const cargo = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+  assert.match(cargo, new RegExp(`^version = "${pkg.version}"$`, 'm'), 'Cargo.toml and package.json versions differ');
+});
+
+test('require and import give the same results', () => {
+  const draft = { connector: {}, region: 'mars', configurations: 'x', extra: 1 };
+  assert.deepEqual(cjs.validateDeploymentDraft(draft), esm.validateDeploymentDraft(draft));
+  assert.deepEqual(cjs.validateDeploymentDraft(JSON.stringify(draft)), esm.validateDeploymentDraft(JSON.stringify(draft)));
+});
+
+function assertPlain(value, where = 'result') {
+  assert.notEqual(value, undefined, `${where} is undefined`);
+  if (value === null || typeof value !== 'object') {
+    assert.ok(['string', 'number', 'boolean'].includes(typeof value) || value === null, `${where}: ${typeof value}`);
+    return;
+  }
+  const proto = Object.getPrototypeOf(value);
+  assert.ok(Array.isArray(value) || proto === Object.prototype, `${where} is not a plain object or array`);
+  for (const [k, v] of Object.entries(value)) assertPlain(v, `${where}.${k}`);
+}
+
+test('results are plain JSON-compatible objects', () => {
+  assertPlain(esm.validateDeploymentDraft({ key: 'a b', region: 1, configurations: [{}], zz: true }));
+  assertPlain(esm.validateDeploymentDraft('{"key": '));
+  assertPlain(esm.errorCatalog());
+  assertPlain(esm.validateKey(undefined));
+});
+
+test('bad input is a report, never an exception', () => {
+  const r = esm.validateDeploymentDraft('{"key": ');
+  assert.equal(r.valid, false);
+  assert.deepEqual([r.errors[0].code, r.errors[0].line, r.errors[0].column], ['InvalidJsonInput', 1, 9]);
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.equal(esm.validateDeploymentDraft(cyclic).errors[0].code, 'InvalidJsonInput');
+  assert.equal(esm.validateDeploymentDraft(10n).errors[0].code, 'InvalidJsonInput');
+  assert.equal(esm.validateDeploymentDraft(undefined).errors[0].code, 'InvalidField');
+  assert.equal(esm.validateDeploymentDraft(() => 1).errors[0].code, 'InvalidField');
+  let deep = {};
+  for (let i = 0; i < 5000; i++) deep = { a: deep };
+  assert.equal(esm.validateDeploymentDraft(deep).errors[0].code, 'InvalidJsonInput');
+  assert.equal(esm.validateKey(Symbol('x')).valid, false);
+  // The module still works afterwards.
+  assert.equal(esm.validateKey('still-alive').valid, true);
+});
+
+test('API misuse throws an Error that says what was expected', () => {
+  assert.throws(() => esm.validateDeploymentDraft({}, 'context'), { name: 'Error', message: /context must be an object/ });
+  assert.throws(() => esm.validateDeploymentDraft({}, [1]), /context must be an object/);
+  assert.doesNotThrow(() => esm.validateDeploymentDraft({}, null));
+  assert.doesNotThrow(() => esm.validateDeploymentDraft({}, {}));
+  assert.throws(() => esm.toErrorResponse('nope'), /expects a Report/);
+});
+
+test('errorCatalog lists every code with its HTTP status, in step with the TypeScript union', () => {
+  const catalog = esm.errorCatalog();
+  const dts = readFileSync(new URL('index.d.ts', pkgDir), 'utf8');
+  const block = dts.slice(dts.indexOf('BEGIN GENERATED: Code'), dts.indexOf('END GENERATED: Code'));
+  const union = [...block.matchAll(/\| '(\w+)'/g)].map((m) => m[1]);
+  assert.deepEqual(catalog.map((e) => e.code), union);
+  for (const e of catalog) {
+    assert.equal(typeof e.httpStatus, 'number');
+    assert.ok(['api', 'preflight'].includes(e.origin));
+    assert.ok(e.message.length > 0);
+  }
+  const byCode = Object.fromEntries(catalog.map((e) => [e.code, e]));
+  assert.equal(byCode.ConcurrentModification.httpStatus, 409);
+  assert.equal(byCode.DeploymentUnknownApplicationConfiguration.httpStatus, 400);
+  assert.equal(byCode.InvalidYaml.origin, 'preflight');
+  assert.ok(!('DeploymentApplicationRequiredError' in byCode));
+});
+
+test('toErrorResponse builds the API envelope', () => {
+  const report = esm.validateDeploymentDraft(JSON.stringify({ connector: { key: 'c1' }, region: 'eu', configurations: [] }));
+  const response = esm.toErrorResponse(report);
+  assert.equal(response.statusCode, 400);
+  assert.equal(response.message, report.errors[0].message);
+  const { path, line, column, ...wire } = report.errors[0];
+  assert.ok(path && line && column);
+  assert.deepEqual(response.errors[0], wire);
+  assert.equal(wire.invalidValue, 'eu');
+  assert.equal(esm.toErrorResponse(esm.validateKey('fine')), null);
+});
+
+test('secured values never appear in the output', () => {
+  const SECRET = 'sentinel-Secret-4711';
+  const NUMBER = 987654321987;
+  const draft = {
+    key: 'k1', connector: { key: 'c1' }, region: 'europe-west1.gcp',
+    configurations: [{ applicationName: 'a1', standardConfiguration: [], securedConfiguration: [
+      { key: 'S1', value: NUMBER }, { key: 'S2', value: SECRET, extra: 1 }, { key: 'S3', value: [SECRET] }, { key: 'S4', value: { SECRET } },
+    ] }],
+    globalConfiguration: { securedConfiguration: [{ key: 'G', value: NUMBER }, { key: 'H', value: [SECRET] }] },
+  };
+  for (const input of [draft, JSON.stringify(draft)]) {
+    const report = esm.validateDeploymentDraft(input);
+    assert.equal(report.valid, false);
+    const out = JSON.stringify([report, esm.toErrorResponse(report)]);
+    assert.ok(!out.includes(String(NUMBER)), 'numeric secret leaked');
+    assert.ok(!out.includes(SECRET), 'secret leaked');
+    assert.equal(report.errors.length, 5);
+    for (const issue of report.errors) assert.ok(!('invalidValue' in issue), issue.path);
+  }
+});
+
+test('the web build works in Node when given the wasm bytes', async () => {
+  const web = await import(new URL('web/index.js', pkgDir));
+  await web.init(readFileSync(new URL('web/connect_preflight_bg.wasm', pkgDir)));
+  const draft = '{"connector": {"key": "c1"}, "region": "eu", "configurations": []}';
+  assert.deepEqual(web.validateDeploymentDraft(draft), esm.validateDeploymentDraft(draft));
+  assert.deepEqual(Object.keys(web).filter((k) => k !== 'default').sort(), API);
+});
+
+test('package.json: exports map, files, and what npm would publish', () => {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
+  assert.equal(pkg.name, 'connect-preflight');
+  assert.equal(Object.keys(pkg.exports['.'])[0], 'types');
+  assert.deepEqual(Object.keys(pkg.exports['.'].node), ['import', 'require']);
+  assert.equal(pkg.exports['.'].default, './web/index.js');
+  assert.equal(pkg.sideEffects, false);
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const published = JSON.parse(out)[0].files.map((f) => f.path).sort();
+  for (const file of ['README.md', 'bin/connect-preflight.cjs', 'index.d.ts', 'node/index.cjs', 'node/index.mjs', 'nodejs/connect_preflight.js',
+    'nodejs/connect_preflight_bg.wasm', 'package.json', 'web/connect_preflight.js', 'web/connect_preflight_bg.wasm', 'web/index.js', 'web/package.json']) {
+    assert.ok(published.includes(file), `npm pack lacks ${file}`);
+  }
+});

@@ -1,0 +1,69 @@
+// A consumer of the package, checked with `tsc --noEmit` (make test, level "types"):
+// the declarations must describe the API as users call it. Lines marked @ts-expect-error
+// must fail to type-check, so the types are neither missing nor too loose.
+import init, {
+  init as namedInit,
+  initSync,
+  validateDeploymentDraft,
+  validateKey,
+  validateProjectIdentifier,
+  errorCatalog,
+  toErrorResponse,
+  version,
+  type Code,
+  type Report,
+  type Issue,
+  type DeploymentDraft,
+  type ErrorResponse,
+  type CatalogEntry,
+} from 'connect-preflight';
+
+async function main(): Promise<void> {
+  await init();
+  await namedInit();
+  initSync();
+
+  const draft: DeploymentDraft = {
+    connector: { key: 'my-connector', staged: false },
+    region: 'europe-west1.gcp',
+    configurations: [{ applicationName: 'service', standardConfiguration: [{ key: 'K', value: 'v' }], securedConfiguration: [] }],
+  };
+  const fromObject: Report = validateDeploymentDraft(draft);
+  const fromText: Report = validateDeploymentDraft(JSON.stringify(draft), { connectYaml: 'deployAs: []' });
+  const anything: Report = validateDeploymentDraft(JSON.parse('{}'), null);
+
+  for (const issue of [...fromObject.errors, ...fromText.warnings, ...anything.errors]) {
+    const i: Issue = issue;
+    const code: Code = i.code;
+    const where: string = `${i.path} ${i.line ?? ''}:${i.column ?? ''}`;
+    const hint: string | undefined = i.didYouMean;
+    switch (code) {
+      case 'DeploymentUnsupportedRegion':
+      case 'InvalidField':
+      case 'RequiredField':
+        console.log(where, hint, i.field);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const valid: boolean = validateKey('my-key').valid && validateProjectIdentifier('europe-west1.gcp:p1').valid;
+  const catalog: CatalogEntry[] = errorCatalog();
+  const statuses: number[] = catalog.map((e) => e.httpStatus);
+  const response: ErrorResponse | null = toErrorResponse(fromObject);
+  const v: string = version();
+  console.log(valid, statuses, response?.statusCode, v);
+
+  // @ts-expect-error: not a code
+  const wrong: Code = 'DeploymentApplicationRequiredError';
+  // @ts-expect-error: region is one of five
+  const badRegion: DeploymentDraft = { ...draft, region: 'europe-west1' };
+  // @ts-expect-error: a context is an object
+  validateDeploymentDraft(draft, 'context');
+  // @ts-expect-error: a Report's valid is a boolean
+  const notBool: string = fromObject.valid;
+  console.log(wrong, badRegion, notBool);
+}
+
+void main();

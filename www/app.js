@@ -1,0 +1,67 @@
+// The page: validates the draft on every keystroke with the web build of the package.
+import { init, validateDeploymentDraft, version } from '../pkg/web/index.js';
+
+const draft = document.getElementById('draft');
+const status = document.getElementById('status');
+const issues = document.getElementById('issues');
+
+function offsetOf(text, line, column) {
+  // line/column are 1-based, column in UTF-16 units: exactly what textarea offsets count.
+  let offset = 0;
+  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}
+
+function item(issue, severity) {
+  const li = document.createElement('li');
+  li.className = severity;
+  const code = document.createElement('span');
+  code.className = 'code';
+  code.textContent = issue.code;
+  const where = document.createElement('span');
+  where.className = 'where';
+  where.textContent = `${issue.path || '/'}${issue.line ? ` · ${issue.line}:${issue.column}` : ''}`;
+  const message = document.createElement('span');
+  message.className = 'message';
+  message.textContent = severity === 'warning' ? `warning: ${issue.message}` : issue.message;
+  li.append(code, where, message);
+  if (issue.line) {
+    li.addEventListener('click', () => {
+      const at = offsetOf(draft.value, issue.line, issue.column);
+      draft.focus();
+      draft.setSelectionRange(at, at);
+    });
+  }
+  return li;
+}
+
+function check() {
+  const text = draft.value;
+  if (text.trim() === '') {
+    status.className = 'status loading';
+    status.textContent = 'Paste or type a DeploymentDraft.';
+    issues.replaceChildren();
+    return;
+  }
+  const report = validateDeploymentDraft(text);
+  const n = report.errors.length;
+  const w = report.warnings.length;
+  status.className = `status ${report.valid ? 'valid' : 'invalid'}`;
+  status.textContent = report.valid
+    ? `valid${w ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`
+    : `invalid: ${n} error${n === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}`;
+  issues.replaceChildren(...report.errors.map((i) => item(i, 'error')), ...report.warnings.map((i) => item(i, 'warning')));
+}
+
+async function load(name) {
+  const response = await fetch(`../examples/deployment-draft.${name}.json`);
+  draft.value = await response.text();
+  check();
+}
+
+await init();
+document.getElementById('version').textContent = version();
+draft.addEventListener('input', check);
+document.getElementById('load-valid').addEventListener('click', () => load('valid'));
+document.getElementById('load-invalid').addEventListener('click', () => load('invalid'));
+check();
