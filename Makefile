@@ -16,6 +16,13 @@ demo: build
 	@node pkg/bin/connect-preflight.cjs validate deployment-draft examples/deployment-draft.invalid.json; \
 	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
+	@echo "== examples/connect-yaml/valid (a directory means DIR/connect.yaml)"
+	@node pkg/bin/connect-preflight.cjs validate connect-yaml examples/connect-yaml/valid
+	@echo
+	@echo "== examples/connect-yaml/invalid/connect.yaml (exit code 1 expected)"
+	@node pkg/bin/connect-preflight.cjs validate connect-yaml examples/connect-yaml/invalid/connect.yaml; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
 	@echo "Try the page: make serve, then open http://127.0.0.1:8080/www/"
 
 ## test: set up, build, run every test level, end with a summary line
@@ -40,6 +47,10 @@ serve: build
 
 clean:
 	rm -rf pkg target node_modules
+
+## bench: speed side by side with the peers, as ratios (bench/)
+bench: build
+	node bench/connect-yaml.mjs
 
 ## bench-boundary: how payloads and reports should cross the wasm boundary (docs/decisions.md)
 bench-boundary: setup

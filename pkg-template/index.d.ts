@@ -139,6 +139,63 @@ export function validateProjectIdentifier(value: unknown): Report;
  */
 export function validateDeploymentDraft(draft: Payload<DeploymentDraft | unknown>, context?: Context | null): Report;
 
+/** A configuration entry of connect.yaml in the API's shape (StandardConfigurationKey). */
+export interface ConfigurationKey {
+  key: string;
+  description: string;
+  /** false when connect.yaml leaves it out (the API's default). */
+  required: boolean;
+  /** Standard entries only. */
+  default?: string;
+}
+
+/** One application of connect.yaml in the API's shape (ConnectorConfigurationApplication). */
+export interface ConnectorConfigurationApplication {
+  applicationName: string;
+  applicationType:
+    | 'service'
+    | 'event'
+    | 'job'
+    | 'assets'
+    | 'merchant-center-custom-application'
+    | 'merchant-center-custom-view'
+    | 'mc-app';
+  standardConfiguration: ConfigurationKey[];
+  securedConfiguration: Omit<ConfigurationKey, 'default'>[];
+  endpoint?: string;
+  scripts?: { postDeploy?: string; preUndeploy?: string };
+  /** From `properties.schedule` (jobs). */
+  schedule?: string;
+  healthCheck?: { path: string; intervalSeconds?: number; timeoutSeconds?: number; unhealthyThreshold?: number };
+  retryPolicy?:
+    | { strategy: 'immediate' }
+    | { strategy: 'exponential-backoff'; minBackoffSeconds: number; maxBackoffSeconds: number; maxAttempts?: number };
+}
+
+/** connect.yaml as the API shows it on a ConnectorStaged. */
+export interface ConnectSpec {
+  configurations: ConnectorConfigurationApplication[];
+  /** From `inheritAs.configuration`. */
+  globalConfiguration?: {
+    standardConfiguration: ConfigurationKey[];
+    securedConfiguration: Omit<ConfigurationKey, 'default'>[];
+  };
+  /** From `inheritAs.apiClient`. */
+  apiClient?: { scopes: string[] };
+}
+
+/**
+ * Checks connect.yaml text against every rule of the official specification; every issue
+ * has `line` and `column`. Throws when `text` is not a string (API misuse).
+ */
+export function validateConnectYaml(text: string): Report;
+
+/**
+ * Reads connect.yaml: the report, and the file in the API's shape. `spec` is null only when
+ * the file cannot be read at all (a syntax error, not a mapping, no deployAs list).
+ */
+export function parseConnectYaml(text: string): { spec: ConnectSpec | null; report: Report };
+
 /** Every code this library can emit and every documented API code. */
 export function errorCatalog(): CatalogEntry[];
 

@@ -122,6 +122,28 @@ pub fn validate_deployment_draft(draft: JsValue, context: JsValue) -> Result<JsV
     Ok(run(&draft, |payload| crate::validate_deployment_draft(payload)))
 }
 
+/// connect.yaml is always text; anything else is API misuse.
+fn yaml_text(text: &JsValue, function: &str) -> Result<String, JsValue> {
+    text.as_string()
+        .ok_or_else(|| misuse(&format!("{function} expects the text of connect.yaml (a string)")))
+}
+
+#[wasm_bindgen(js_name = validateConnectYaml)]
+pub fn validate_connect_yaml(text: JsValue) -> Result<JsValue, JsValue> {
+    Ok(encode_report(&crate::validate_connect_yaml(&yaml_text(
+        &text,
+        "validateConnectYaml",
+    )?)))
+}
+
+#[wasm_bindgen(js_name = parseConnectYaml)]
+pub fn parse_connect_yaml(text: JsValue) -> Result<JsValue, JsValue> {
+    Ok(encode(&crate::parse_connect_yaml(&yaml_text(
+        &text,
+        "parseConnectYaml",
+    )?)))
+}
+
 #[wasm_bindgen(js_name = errorCatalog)]
 pub fn error_catalog() -> JsValue {
     encode(&crate::error_catalog())

@@ -25,8 +25,14 @@ pub(crate) enum Echo {
 /// Whether an unknown field is an error (strict formats) or a warning (JSON payloads).
 #[derive(Clone, Copy)]
 pub(crate) enum Strictness {
+    /// connect.yaml: the official schema rejects unknown keys.
+    Error,
+    /// JSON payloads: the API ignores unknown fields, but they are probably typos.
     Warn,
 }
+
+/// Names users write for a field that is not the nearest by spelling.
+const CONFUSIONS: &[(&str, &str)] = &[("preDeploy", "postDeploy"), ("postUndeploy", "preUndeploy")];
 
 impl Checker {
     pub(crate) fn finish(self) -> Report {
@@ -118,11 +124,20 @@ impl Checker {
 
     /// A whole number of at least `min`, or an `InvalidField` issue.
     pub(crate) fn integer_at_least(&mut self, value: &Value, path: &str, field: &str, min: i64) {
+        self.integer_in(value, path, field, min, i64::MAX);
+    }
+
+    /// A whole number from `min` to `max`, or an `InvalidField` issue.
+    pub(crate) fn integer_in(&mut self, value: &Value, path: &str, field: &str, min: i64, max: i64) -> Option<i64> {
         match as_integer(value) {
-            Some(n) if n >= min => {}
-            Some(_) => self.invalid(path, field, value, &format!("must be at least {min}"), Echo::Yes),
+            Some(n) if (min..=max).contains(&n) => return Some(n),
+            Some(_) if max == i64::MAX => {
+                self.invalid(path, field, value, &format!("must be at least {min}"), Echo::Yes)
+            }
+            Some(_) => self.invalid(path, field, value, &format!("must be from {min} to {max}"), Echo::Yes),
             None => self.invalid(path, field, value, "must be an integer", Echo::Yes),
         }
+        None
     }
 
     /// One of `allowed`, or an `InvalidField` issue with `allowedValues` and a hint.
@@ -168,19 +183,28 @@ impl Checker {
         strictness: Strictness,
     ) {
         for name in object.keys().filter(|k| !known.contains(&k.as_str())) {
-            let hint = did_you_mean(name, known.iter().copied());
-            let message = format!(
-                "Unknown field '{name}'.{}",
-                hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
-            );
-            let mut issue =
-                Issue::new(Code::UnknownField, pointer_push(path, name), message).param("field", name.as_str());
-            if let Some(h) = hint {
-                issue = issue.param("didYouMean", h);
-            }
-            match strictness {
-                Strictness::Warn => self.warning(issue),
-            }
+            self.unknown_field(name, path, known, strictness, "");
+        }
+    }
+
+    /// `UnknownField` for member `name` of the object at `path`; `why` is added to the message.
+    pub(crate) fn unknown_field(&mut self, name: &str, path: &str, known: &[&str], strictness: Strictness, why: &str) {
+        let hint = CONFUSIONS
+            .iter()
+            .find(|(wrong, right)| *wrong == name && known.contains(right))
+            .map(|(_, right)| *right)
+            .or_else(|| did_you_mean(name, known.iter().copied()));
+        let message = format!(
+            "Unknown field '{name}'.{why}{}",
+            hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
+        );
+        let mut issue = Issue::new(Code::UnknownField, pointer_push(path, name), message).param("field", name);
+        if let Some(h) = hint {
+            issue = issue.param("didYouMean", h);
+        }
+        match strictness {
+            Strictness::Error => self.error(issue),
+            Strictness::Warn => self.warning(issue),
         }
     }
 }

@@ -23,17 +23,21 @@
 
 mod checks;
 pub mod codes;
+mod connect_yaml;
+mod cron;
 mod deployment;
 mod enums;
 mod error_response;
 mod identifiers;
 mod json_text;
 pub mod report;
+mod yaml;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
 pub use codes::{error_catalog, CatalogEntry, Code, Origin};
+pub use connect_yaml::{parse_connect_yaml, validate_connect_yaml, ParsedConnectYaml, APPLICATION_TYPES};
 pub use deployment::validate_deployment_draft;
 pub use enums::{DEPLOYMENT_TYPES, REGIONS};
 pub use error_response::{error_response_from_report_json, to_error_response};

@@ -4,13 +4,15 @@
 mod common;
 
 use connect_preflight::{
-    validate_deployment_draft, validate_key_value, validate_project_identifier_value, Payload, Report,
+    validate_connect_yaml, validate_deployment_draft, validate_key_value, validate_project_identifier_value, Payload,
+    Report,
 };
 use serde_json::Value;
 
 fn run(function: &str, payload: Payload<'_>) -> Report {
     match (function, payload) {
         ("validateDeploymentDraft", payload) => validate_deployment_draft(payload),
+        ("validateConnectYaml", Payload::Text(text)) => validate_connect_yaml(text),
         ("validateKey", Payload::Value(v)) => validate_key_value(v),
         ("validateProjectIdentifier", Payload::Value(v)) => validate_project_identifier_value(v),
         (other, _) => panic!("no native runner for {other}"),

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use connect_preflight::{
-    to_error_response, validate_deployment_draft, validate_key, validate_project_identifier, Payload, Report,
+    parse_connect_yaml, to_error_response, validate_connect_yaml, validate_deployment_draft, validate_key,
+    validate_project_identifier, Payload, Report,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -60,14 +61,88 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// A connect.yaml using most of the format, for mutations.
+const TEMPLATE: &str = "deployAs:
+  - name: service
+    applicationType: service
+    endpoint: /service
+    scripts:
+      postDeploy: npm run post
+    healthCheck: {path: /h, intervalSeconds: 5}
+    configuration:
+      standardConfiguration:
+        - key: CTP_REGION
+          description: region
+          required: true
+          default: europe-west1.gcp
+      securedConfiguration:
+        - key: SECRET
+          description: secret
+  - name: job
+    applicationType: job
+    endpoint: /job
+    properties:
+      schedule: '0 0 * * *'
+  - name: mc
+    applicationType: merchant-center-custom-application
+    configuration:
+      standardConfiguration:
+        - &k {key: CUSTOM_APPLICATION_ID, description: id, required: true}
+        - key: ENTRY_POINT_URI_PATH
+          description: path
+          required: true
+inheritAs:
+  configuration:
+    standardConfiguration:
+      - key: CLOUD_IDENTIFIER
+        description: cloud
+        required: true
+  apiClient:
+    scopes: [manage_orders]
+";
+
+fn connect_yaml_well_formed(text: &str) {
+    let parsed = parse_connect_yaml(text);
+    well_formed(&parsed.report);
+    assert!(
+        parsed.report.issues().all(|i| i.line.is_some()),
+        "every connect.yaml issue has a position"
+    );
+    assert_eq!(validate_connect_yaml(text), parsed.report);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text(text in "\\PC{0,200}") {
         well_formed(&validate_deployment_draft(text.as_str()));
+        connect_yaml_well_formed(&text);
         well_formed(&validate_key(&text));
         well_formed(&validate_project_identifier(&text));
+    }
+
+    #[test]
+    fn yaml_like_text(text in "[-:{}\\[\\],&*!|>'\"#\n\t abc12.~@?%\u{1F600}]{0,120}") {
+        connect_yaml_well_formed(&text);
+    }
+
+    #[test]
+    fn mutated_connect_yaml(ops in prop::collection::vec((0usize..40, 0usize..6, "[ -~]{0,8}"), 1..6)) {
+        let mut lines: Vec<String> = TEMPLATE.lines().map(str::to_owned).collect();
+        for (at, op, junk) in ops {
+            if lines.is_empty() { break; }
+            let i = at % lines.len();
+            match op {
+                0 => { lines.remove(i); }
+                1 => { let line = lines[i].clone(); lines.insert(i, line); }
+                2 => lines[i].insert(0, ' '),
+                3 => { let cut = lines[i].len() / 2; lines[i].truncate(cut); }
+                4 => lines[i].push_str(&junk),
+                _ => { let j = (i + 1) % lines.len(); lines.swap(i, j); }
+            }
+        }
+        connect_yaml_well_formed(&lines.join("\n"));
     }
 
     #[test]
@@ -101,6 +176,12 @@ proptest! {
         let text = serde_json::to_string_pretty(&draft).expect("serializes");
         well_formed(&validate_deployment_draft(Payload::Text(&text)));
     }
+}
+
+#[test]
+fn the_template_is_valid() {
+    let report = validate_connect_yaml(TEMPLATE);
+    assert!(report.valid(), "{report:?}");
 }
 
 #[test]

@@ -4,16 +4,22 @@
 //   FILE:LINE:COLUMN CODE MESSAGE (at PATH)
 // Exit codes: 0 every file valid, 1 some file invalid, 2 misuse (bad arguments, unreadable file).
 const fs = require('fs');
+const path = require('path');
 const api = require('../node/index.cjs');
 
 const KINDS = {
+  'connect-yaml': {
+    what: 'a connect.yaml file, or a directory holding one (DIR/connect.yaml)',
+    check: (text) => api.validateConnectYaml(text),
+    resolve: (file) => (file !== '-' && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.join(file, 'connect.yaml') : file),
+  },
   'deployment-draft': {
     what: 'a DeploymentDraft JSON file (the body of POST /{projectKey}/deployments)',
     check: (text) => api.validateDeploymentDraft(text),
   },
 };
 
-const USAGE = `usage: connect-preflight validate <kind> [--format text|json] FILE...
+const USAGE = `usage: connect-preflight validate <kind> [--format text|json] FILE|DIR...
 
 kinds:
 ${Object.entries(KINDS).map(([k, v]) => `  ${k.padEnd(18)} ${v.what}`).join('\n')}
@@ -70,7 +76,8 @@ function main(argv) {
   if (files.length === 0) return misuse('no file given');
 
   const results = [];
-  for (const file of files) {
+  for (const given of files) {
+    const file = KINDS[kind].resolve ? KINDS[kind].resolve(given) : given;
     let text;
     try {
       text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');

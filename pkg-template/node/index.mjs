@@ -8,6 +8,8 @@ export const {
   validateKey,
   validateProjectIdentifier,
   validateDeploymentDraft,
+  validateConnectYaml,
+  parseConnectYaml,
   errorCatalog,
   toErrorResponse,
 } = api;

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 /// Every fixture file; `tests/fixtures.rs` checks that none in the folder is missing here.
 pub const FIXTURE_FILES: &[(&str, &str)] = &[
+    ("connect-yaml.json", include_str!("../fixtures/connect-yaml.json")),
     (
         "deployment-draft.json",
         include_str!("../fixtures/deployment-draft.json"),
@@ -44,9 +45,16 @@ pub fn cases() -> Vec<Case> {
         let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
         let function = doc["function"].as_str().expect("function").to_owned();
         for case in doc["cases"].as_array().expect("cases") {
-            let input = match case.get("inputText") {
-                Some(text) => Input::Text(text.as_str().expect("inputText is a string").to_owned()),
-                None => Input::Value(case.get("input").cloned().expect("input or inputText")),
+            let input = if let Some(text) = case.get("inputText") {
+                Input::Text(text.as_str().expect("inputText is a string").to_owned())
+            } else if let Some(lines) = case.get("inputLines").and_then(Value::as_array) {
+                let lines: Vec<&str> = lines
+                    .iter()
+                    .map(|l| l.as_str().expect("inputLines are strings"))
+                    .collect();
+                Input::Text(format!("{}\n", lines.join("\n")))
+            } else {
+                Input::Value(case.get("input").cloned().expect("input, inputText or inputLines"))
             };
             out.push(Case {
                 file,
@@ -93,7 +101,7 @@ pub fn check(case: &Case, actual: &Value, positions: bool) -> Result<(), String>
             ));
         }
         for (want, issue) in expected.iter().zip(got) {
-            if !issue["message"].as_str().is_some_and(|m| !m.is_empty()) {
+            if issue["message"].as_str().is_none_or(str::is_empty) {
                 return fail(format!("{kind}: an issue without a message: {issue}"));
             }
             if positions {

@@ -13,6 +13,7 @@ fn call(function: &str, input: JsValue) -> JsValue {
     match function {
         "validateDeploymentDraft" => bindings::validate_deployment_draft(input, JsValue::UNDEFINED).expect("no throw"),
         "validateKey" => bindings::validate_key(input),
+        "validateConnectYaml" => bindings::validate_connect_yaml(input).expect("no throw"),
         "validateProjectIdentifier" => bindings::validate_project_identifier(input),
         other => panic!("no wasm runner for {other}"),
     }
@@ -81,6 +82,10 @@ fn misuse_throws() {
     assert!(bindings::validate_deployment_draft(JsValue::from_str("{}"), JsValue::from_str("ctx")).is_err());
     assert!(bindings::validate_deployment_draft(JsValue::from_str("{}"), Object::new().into()).is_ok());
     assert!(bindings::to_error_response(JsValue::from(3)).is_err());
+    assert!(bindings::validate_connect_yaml(JsValue::from(3)).is_err());
+    assert!(bindings::parse_connect_yaml(Object::new().into()).is_err());
+    let parsed = to_json(&bindings::parse_connect_yaml(JsValue::from_str("deployAs: []\n")).expect("text"));
+    assert_eq!(parsed["spec"], serde_json::json!({"configurations": []}));
 }
 
 #[wasm_bindgen_test]

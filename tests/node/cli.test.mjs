@@ -53,3 +53,17 @@ test('misuse: exit 2 with the usage', () => {
   assert.equal(run('--help').status, 0);
   assert.match(run('--version').out, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('connect-yaml: a directory means DIR/connect.yaml; issues with line and column', () => {
+  const ok = run('validate', 'connect-yaml', 'examples/connect-yaml/valid');
+  assert.equal(ok.status, 0, ok.out + ok.err);
+  assert.match(ok.out, /^examples\/connect-yaml\/valid\/connect\.yaml: valid/m);
+  const bad = run('validate', 'connect-yaml', 'examples/connect-yaml/invalid/connect.yaml');
+  assert.equal(bad.status, 1);
+  assert.ok(bad.out.includes("examples/connect-yaml/invalid/connect.yaml:5:5 UnknownField Unknown field 'endpoints'. Did you mean 'endpoint'?"), bad.out);
+  assert.ok(bad.out.includes('connect.yaml:18:5 NotAllowedForApplicationType'), bad.out);
+  const json = JSON.parse(run('validate', 'connect-yaml', '--format=json', 'examples/connect-yaml/invalid').out);
+  assert.equal(json[0].file, 'examples/connect-yaml/invalid/connect.yaml');
+  assert.equal(json[0].report.errors.length, 5);
+  assert.equal(run('validate', 'connect-yaml', 'examples').status, 2, 'a directory without connect.yaml is misuse');
+});

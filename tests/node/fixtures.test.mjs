@@ -36,8 +36,8 @@ for (const file of files) {
   for (const c of cases) {
     test(`${file} › ${c.description}`, () => {
       for (const [how, api] of [['import', esm], ['require', cjs]]) {
-        if ('inputText' in c) {
-          check(c, api[fn](c.inputText), true);
+        if ('inputText' in c || 'inputLines' in c) {
+          check(c, api[fn](c.inputText ?? `${c.inputLines.join('\n')}\n`), true);
         } else {
           check(c, api[fn](c.input), false);
           if (!PLAIN_VALUE.has(fn)) check(c, api[fn](JSON.stringify(c.input, null, 2)), false);

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const cjs = require('connect-preflight');
 const pkgDir = new URL('../../pkg/', import.meta.url);
 
-const API = ['errorCatalog', 'init', 'initSync', 'toErrorResponse', 'validateDeploymentDraft', 'validateKey', 'validateProjectIdentifier', 'version'];
+const API = ['errorCatalog', 'init', 'initSync', 'parseConnectYaml', 'toErrorResponse', 'validateConnectYaml', 'validateDeploymentDraft', 'validateKey', 'validateProjectIdentifier', 'version'];
 
 test('require and import expose the same functions', () => {
   assert.deepEqual(Object.keys(cjs).sort(), API);
@@ -153,4 +153,21 @@ test('package.json: exports map, files, and what npm would publish', () => {
     'nodejs/connect_preflight_bg.wasm', 'package.json', 'web/connect_preflight.js', 'web/connect_preflight_bg.wasm', 'web/index.js', 'web/package.json']) {
     assert.ok(published.includes(file), `npm pack lacks ${file}`);
   }
+});
+
+test('connect.yaml: text only (misuse throws), spec in the API shape, positions on every issue', () => {
+  assert.throws(() => esm.validateConnectYaml({ deployAs: [] }), /expects the text of connect.yaml/);
+  assert.throws(() => esm.parseConnectYaml(undefined), /expects the text of connect.yaml/);
+  const text = readFileSync(new URL('../../examples/connect-yaml/valid/connect.yaml', import.meta.url), 'utf8');
+  const { spec, report } = esm.parseConnectYaml(text);
+  assert.equal(report.valid, true);
+  assert.deepEqual(spec.configurations.map((a) => [a.applicationName, a.applicationType]), [['enabler', 'assets'], ['processor', 'service'], ['cleanup', 'job']]);
+  assert.deepEqual(spec.configurations[1].securedConfiguration, [{ key: 'PSP_API_KEY', description: "the payment provider's API key", required: true }]);
+  assert.equal(spec.configurations[2].schedule, '0 3 * * *');
+  assertPlain(spec);
+  const broken = esm.parseConnectYaml('deployAs: [');
+  assert.equal(broken.spec, null);
+  assert.deepEqual([broken.report.errors[0].code, typeof broken.report.errors[0].line], ['InvalidYaml', 'number']);
+  const bad = esm.validateConnectYaml(readFileSync(new URL('../../examples/connect-yaml/invalid/connect.yaml', import.meta.url), 'utf8'));
+  assert.ok(bad.errors.every((e) => Number.isInteger(e.line) && Number.isInteger(e.column)));
 });

@@ -7,6 +7,8 @@ import init, {
   validateDeploymentDraft,
   validateKey,
   validateProjectIdentifier,
+  validateConnectYaml,
+  parseConnectYaml,
   errorCatalog,
   toErrorResponse,
   version,
@@ -16,6 +18,7 @@ import init, {
   type DeploymentDraft,
   type ErrorResponse,
   type CatalogEntry,
+  type ConnectSpec,
 } from 'connect-preflight';
 
 async function main(): Promise<void> {
@@ -53,6 +56,13 @@ async function main(): Promise<void> {
   const statuses: number[] = catalog.map((e) => e.httpStatus);
   const response: ErrorResponse | null = toErrorResponse(fromObject);
   const v: string = version();
+  const yamlReport: Report = validateConnectYaml('deployAs: []');
+  const { spec, report: parsedReport } = parseConnectYaml('deployAs: []');
+  const apps: string[] = spec ? spec.configurations.map((a) => `${a.applicationName}:${a.applicationType}`) : [];
+  const secured: boolean[] = (spec as ConnectSpec).configurations.flatMap((a) => a.securedConfiguration.map((k) => k.required));
+  console.log(yamlReport.valid, parsedReport.errors.length, apps, secured);
+  // @ts-expect-error: connect.yaml is text
+  validateConnectYaml({ deployAs: [] });
   console.log(valid, statuses, response?.statusCode, v);
 
   // @ts-expect-error: not a code

@@ -1,0 +1,1010 @@
+//! connect.yaml: every rule of the official specification (connect-domain.md §1), with a line
+//! and column on every issue, and the file in the API's own shape (`ConnectSpec`).
+//!
+//! The YAML is read by `yaml` (typed as the official parser types it); the rules run on the
+//! resulting JSON value with the shared `Checker`; positions come from the YAML tree.
+
+use crate::checks::{a_kind, describe, Checker, Echo, Strictness};
+use crate::codes::Code;
+use crate::cron::is_valid_schedule;
+use crate::report::{pointer_index, pointer_push, Issue, Report};
+use crate::yaml;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
+
+const TOP_FIELDS: &[&str] = &["deployAs", "inheritAs"];
+const INHERIT_FIELDS: &[&str] = &["configuration", "apiClient"];
+const API_CLIENT_FIELDS: &[&str] = &["scopes"];
+const CONFIGURATION_FIELDS: &[&str] = &["standardConfiguration", "securedConfiguration"];
+const STANDARD_ENTRY_FIELDS: &[&str] = &["key", "description", "required", "default"];
+const SECURED_ENTRY_FIELDS: &[&str] = &["key", "description", "required"];
+const SCRIPT_FIELDS: &[&str] = &["postDeploy", "preUndeploy"];
+const HEALTH_CHECK_FIELDS: &[&str] = &["path", "intervalSeconds", "timeoutSeconds", "unhealthyThreshold"];
+const PROPERTIES_FIELDS: &[&str] = &["schedule"];
+const IMMEDIATE_FIELDS: &[&str] = &["strategy"];
+const BACKOFF_FIELDS: &[&str] = &["strategy", "minBackoffSeconds", "maxBackoffSeconds", "maxAttempts"];
+/// Every field some application type has.
+const ANY_APPLICATION_FIELDS: &[&str] = &[
+    "name",
+    "applicationType",
+    "endpoint",
+    "configuration",
+    "scripts",
+    "healthCheck",
+    "retryPolicy",
+    "properties",
+];
+/// The application types of the API (`mc-app` is accepted too, with a warning).
+pub const APPLICATION_TYPES: &[&str] = &[
+    "service",
+    "event",
+    "job",
+    "assets",
+    "merchant-center-custom-application",
+    "merchant-center-custom-view",
+];
+const RESERVED_KEYS: &[&str] = &["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"];
+/// Set by Connect for every application when `inheritAs.apiClient` is set.
+const API_CLIENT_KEYS: &[&str] = &[
+    "CTP_CLIENT_ID",
+    "CTP_CLIENT_SECRET",
+    "CTP_CLIENT_SCOPE",
+    "CTP_CLIENT_REGION",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AppType {
+    Service,
+    Event,
+    Job,
+    Assets,
+    /// `merchant-center-custom-application`, or the deprecated `mc-app`.
+    McApp,
+    McView,
+}
+
+impl AppType {
+    fn parse(s: &str) -> Option<AppType> {
+        Some(match s {
+            "service" => AppType::Service,
+            "event" => AppType::Event,
+            "job" => AppType::Job,
+            "assets" => AppType::Assets,
+            "merchant-center-custom-application" | "mc-app" => AppType::McApp,
+            "merchant-center-custom-view" => AppType::McView,
+            _ => return None,
+        })
+    }
+
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            AppType::Service => &[
+                "name",
+                "applicationType",
+                "endpoint",
+                "configuration",
+                "scripts",
+                "healthCheck",
+            ],
+            AppType::Event => &[
+                "name",
+                "applicationType",
+                "endpoint",
+                "configuration",
+                "scripts",
+                "healthCheck",
+                "retryPolicy",
+            ],
+            AppType::Job => &[
+                "name",
+                "applicationType",
+                "endpoint",
+                "configuration",
+                "scripts",
+                "properties",
+            ],
+            AppType::Assets => &["name", "applicationType"],
+            AppType::McApp | AppType::McView => &["name", "applicationType", "configuration", "scripts"],
+        }
+    }
+
+    fn has_endpoint(self) -> bool {
+        matches!(self, AppType::Service | AppType::Event | AppType::Job)
+    }
+
+    fn is_merchant_center(self) -> bool {
+        matches!(self, AppType::McApp | AppType::McView)
+    }
+
+    /// Standard keys a Merchant Center application must declare with `required: true`.
+    fn required_mc_keys(self) -> &'static [&'static str] {
+        match self {
+            AppType::McApp => &["CUSTOM_APPLICATION_ID", "ENTRY_POINT_URI_PATH"],
+            AppType::McView => &["CUSTOM_VIEW_ID"],
+            _ => &[],
+        }
+    }
+}
+
+/// `parseConnectYaml`'s answer: the file in the API's shape (None when it cannot be read at
+/// all) and the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedConnectYaml {
+    /// `ConnectSpec`: `{ configurations, globalConfiguration?, apiClient? }`.
+    pub spec: Option<Value>,
+    /// Every issue, each with `line` and `column`.
+    pub report: Report,
+}
+
+impl Serialize for ParsedConnectYaml {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ParsedConnectYaml", 2)?;
+        s.serialize_field("spec", &self.spec)?;
+        s.serialize_field("report", &self.report)?;
+        s.end()
+    }
+}
+
+/// Checks connect.yaml text against every rule of the official specification.
+///
+/// ```
+/// let report = connect_preflight::validate_connect_yaml("deployAs:\n  - name: app\n    applicationType: service\n    endpoint: /svc\n");
+/// assert!(report.valid());
+/// let report = connect_preflight::validate_connect_yaml("deployAs:\n  - name: app\n    applicationType: service\n    endpoints: /svc\n");
+/// assert_eq!(report.errors[0].code.as_str(), "UnknownField");      // with "Did you mean 'endpoint'?"
+/// assert_eq!((report.errors[0].line, report.errors[0].column), (Some(4), Some(5)));
+/// ```
+pub fn validate_connect_yaml(text: &str) -> Report {
+    parse_connect_yaml(text).report
+}
+
+/// Reads connect.yaml: the report, and the file in the API's own shape (`spec`), present
+/// whenever the applications can be read, even when some rules fail.
+pub fn parse_connect_yaml(text: &str) -> ParsedConnectYaml {
+    let value = match yaml::parse(text) {
+        Ok(Some(value)) => value,
+        Ok(None) => {
+            let issue = Issue::new(
+                Code::RequiredField,
+                "/deployAs",
+                "connect.yaml is empty: it needs at least a deployAs list.",
+            )
+            .param("field", "deployAs")
+            .at(1, 1);
+            return ParsedConnectYaml {
+                spec: None,
+                report: Report::from_error(issue),
+            };
+        }
+        Err(issue) => {
+            return ParsedConnectYaml {
+                spec: None,
+                report: Report::from_error(issue),
+            }
+        }
+    };
+    let mut c = Checker::default();
+    let spec = check_file(&mut c, &value);
+    let mut report = c.finish();
+    add_positions(&mut report, text);
+    ParsedConnectYaml { spec, report }
+}
+
+/// Puts a line and column on every issue: of the node its path names or, for a missing
+/// field, of the nearest node that exists. An issue about a field being there points at its
+/// key; any other at the value.
+fn add_positions(report: &mut Report, text: &str) {
+    let mut wanted = BTreeSet::new();
+    for issue in report.issues() {
+        for (i, _) in issue.path.match_indices('/') {
+            wanted.insert(issue.path[..i].to_owned());
+        }
+        wanted.insert(issue.path.clone());
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let found = yaml::locate(text, &wanted);
+    for issue in report.issues_mut() {
+        let at_key = matches!(
+            issue.code,
+            Code::UnknownField | Code::LegacyConnectYamlFormat | Code::NotAllowedForApplicationType
+        );
+        let mut path = issue.path.as_str();
+        let pos = loop {
+            if let Some(located) = found.get(path) {
+                break if path == issue.path && at_key {
+                    located.key.unwrap_or(located.value)
+                } else {
+                    located.value
+                };
+            }
+            match path.rfind('/') {
+                Some(i) => path = &path[..i],
+                None => break yaml::Pos { line: 1, column: 1 },
+            }
+        };
+        issue.line = Some(pos.line);
+        issue.column = Some(pos.column);
+    }
+}
+
+/// A configuration entry as read, for the cross-rules (Merchant Center, duplicates).
+struct KeyInfo {
+    key: String,
+    required: bool,
+    has_default: bool,
+    path: String,
+}
+
+#[derive(Default)]
+struct Block {
+    standard: Vec<KeyInfo>,
+    secured: Vec<KeyInfo>,
+    spec: Option<Value>,
+}
+
+/// What the rules of a configuration block need to know about the file.
+struct Context<'a> {
+    /// Keys of `inheritAs.configuration` (an application may not repeat them).
+    global_keys: &'a BTreeSet<String>,
+    api_client: bool,
+    has_merchant_center: bool,
+}
+
+fn check_file(c: &mut Checker, root: &Value) -> Option<Value> {
+    let Some(top) = root.as_object() else {
+        c.error(Issue::new(
+            Code::InvalidField,
+            "",
+            format!(
+                "connect.yaml must be a mapping with a deployAs list; got {}.",
+                describe(root)
+            ),
+        ));
+        return None;
+    };
+    extra_fields(c, top, "", TOP_FIELDS, None);
+
+    let inherit = top.get("inheritAs").and_then(Value::as_object);
+    let global_configuration = inherit.and_then(|i| i.get("configuration"));
+    let global_keys: BTreeSet<String> = entries_of(global_configuration)
+        .map(|(key, _)| key.to_owned())
+        .collect();
+    let global_cloud_identifier = entries_of(global_configuration)
+        .any(|(key, entry)| key == "CLOUD_IDENTIFIER" && entry.get("required") == Some(&Value::Bool(true)));
+    let applications = match top.get("deployAs") {
+        None => {
+            c.required("", "deployAs", " (the list of applications; [] when there are none)");
+            None
+        }
+        Some(Value::Null) => {
+            c.invalid(
+                "/deployAs",
+                "deployAs",
+                &Value::Null,
+                "must be a list of applications (write [] for none)",
+                Echo::Yes,
+            );
+            None
+        }
+        Some(value) => c.array(value, "/deployAs", "deployAs"),
+    };
+    let ctx = Context {
+        global_keys: &global_keys,
+        api_client: inherit.is_some_and(|i| i.contains_key("apiClient")),
+        has_merchant_center: applications.is_some_and(|apps| {
+            apps.iter().any(|a| {
+                a.get("applicationType")
+                    .and_then(Value::as_str)
+                    .and_then(AppType::parse)
+                    .is_some_and(AppType::is_merchant_center)
+            })
+        }),
+    };
+
+    let mut spec_applications = Vec::new();
+    let mut names = BTreeSet::new();
+    for (i, application) in applications.into_iter().flatten().enumerate() {
+        let path = pointer_index("/deployAs", i);
+        if let Some(spec) = check_application(c, application, &path, &mut names, &ctx, global_cloud_identifier) {
+            spec_applications.push(spec);
+        }
+    }
+
+    let mut spec = Map::new();
+    if let Some(inherit_value) = top.get("inheritAs") {
+        if let Some(inherit) = c.object(inherit_value, "/inheritAs", "inheritAs") {
+            extra_fields(c, inherit, "/inheritAs", INHERIT_FIELDS, None);
+            if let Some(configuration) = inherit.get("configuration") {
+                let no_globals = BTreeSet::new();
+                let global_ctx = Context {
+                    global_keys: &no_globals,
+                    ..ctx
+                };
+                let block = check_configuration(c, configuration, "/inheritAs/configuration", None, &global_ctx);
+                if let Some(block_spec) = block.spec {
+                    spec.insert("globalConfiguration".into(), block_spec);
+                }
+            }
+            if let Some(api_client) = inherit.get("apiClient") {
+                if let Some(scopes) = check_api_client(c, api_client) {
+                    spec.insert("apiClient".into(), json!({ "scopes": scopes }));
+                }
+            }
+        }
+    }
+    applications?;
+    spec.insert("configurations".into(), Value::Array(spec_applications));
+    Some(Value::Object(spec))
+}
+
+/// The `(key, entry)` pairs of a configuration block's two lists, for look-ups before checks.
+fn entries_of(configuration: Option<&Value>) -> impl Iterator<Item = (&str, &Map<String, Value>)> {
+    CONFIGURATION_FIELDS
+        .iter()
+        .filter_map(move |field| configuration.and_then(|c| c.get(*field)).and_then(Value::as_array))
+        .flatten()
+        .filter_map(|entry| {
+            let entry = entry.as_object()?;
+            Some((entry.get("key")?.as_str()?, entry))
+        })
+}
+
+/// Fields outside `allowed`: the legacy format's fields get a migration message, fields
+/// that another application type has get `NotAllowedForApplicationType`, the rest
+/// `UnknownField`; all are errors (the official schema is strict).
+fn extra_fields(
+    c: &mut Checker,
+    object: &Map<String, Value>,
+    path: &str,
+    allowed: &[&str],
+    application_type: Option<&str>,
+) {
+    for (name, value) in object.iter().filter(|(k, _)| !allowed.contains(&k.as_str())) {
+        let field_path = pointer_push(path, name);
+        match (name.as_str(), application_type) {
+            ("appPath", _) => c.error(
+                Issue::new(
+                    Code::LegacyConnectYamlFormat,
+                    field_path,
+                    format!(
+                        "'appPath' is the connect.yaml format of before December 2022: rename it to 'endpoint' (endpoint: {}).",
+                        value.as_str().unwrap_or("/path")
+                    ),
+                )
+                .param("field", "appPath"),
+            ),
+            ("configurationType", _) => c.error(
+                Issue::new(Code::LegacyConnectYamlFormat, field_path, configuration_type_migration(value))
+                    .param("field", "configurationType"),
+            ),
+            (_, Some(application_type)) if ANY_APPLICATION_FIELDS.contains(&name.as_str()) => c.error(
+                Issue::new(
+                    Code::NotAllowedForApplicationType,
+                    field_path,
+                    format!("Field '{name}' is not allowed for applicationType '{application_type}'."),
+                )
+                .param("field", name.as_str())
+                .param("applicationType", application_type),
+            ),
+            ("default", _) if allowed == SECURED_ENTRY_FIELDS => {
+                let why = " A secured entry cannot have a default: its value is set on each deployment.";
+                c.unknown_field(name, path, allowed, Strictness::Error, why);
+            }
+            _ => c.unknown_field(name, path, allowed, Strictness::Error, ""),
+        }
+    }
+}
+
+/// The migration of a legacy `configurationType: { KEY: standard | secret }` map.
+fn configuration_type_migration(value: &Value) -> String {
+    let mut standard = Vec::new();
+    let mut secured = Vec::new();
+    for (key, kind) in value.as_object().into_iter().flatten() {
+        if kind.as_str() == Some("secret") {
+            secured.push(key.as_str());
+        } else {
+            standard.push(key.as_str());
+        }
+    }
+    format!(
+        "'configurationType' is the connect.yaml format of before June 2023: replace it with configuration.standardConfiguration and configuration.securedConfiguration, lists of {{key, description, required, default}} entries (standard: {}; secured: {}).",
+        if standard.is_empty() { "none".to_owned() } else { standard.join(", ") },
+        if secured.is_empty() { "none".to_owned() } else { secured.join(", ") },
+    )
+}
+
+fn check_application(
+    c: &mut Checker,
+    value: &Value,
+    path: &str,
+    names: &mut BTreeSet<String>,
+    ctx: &Context<'_>,
+    global_cloud_identifier: bool,
+) -> Option<Value> {
+    let application = c.object(value, path, "deployAs")?;
+    let name = match application.get("name") {
+        Some(name) => {
+            c.key(name, &pointer_push(path, "name"), "name");
+            name.as_str()
+        }
+        None => {
+            c.required(path, "name", " (the application's folder in the repository)");
+            None
+        }
+    };
+    if let Some(name) = name {
+        if !names.insert(name.to_owned()) {
+            c.error(
+                Issue::new(
+                    Code::DuplicateApplicationName,
+                    pointer_push(path, "name"),
+                    format!("Duplicate application name found: {name}."),
+                )
+                .param("applicationName", name),
+            );
+        }
+    }
+    let type_path = pointer_push(path, "applicationType");
+    let Some(type_value) = application.get("applicationType") else {
+        c.required(path, "applicationType", "");
+        extra_fields(c, application, path, ANY_APPLICATION_FIELDS, None);
+        return None;
+    };
+    let type_name = type_value.as_str().unwrap_or_default();
+    let Some(app_type) = AppType::parse(type_name) else {
+        c.one_of(type_value, &type_path, "applicationType", APPLICATION_TYPES);
+        extra_fields(c, application, path, ANY_APPLICATION_FIELDS, None);
+        return None;
+    };
+    if type_name == "mc-app" {
+        c.warning(
+            Issue::new(
+                Code::DeprecatedApplicationType,
+                type_path,
+                "applicationType 'mc-app' is deprecated since 30 Jan 2024: use 'merchant-center-custom-application'.",
+            )
+            .param("field", "applicationType")
+            .param("invalidValue", "mc-app"),
+        );
+    }
+    extra_fields(c, application, path, app_type.fields(), Some(type_name));
+
+    let mut spec = Map::new();
+    spec.insert("applicationName".into(), json!(name));
+    spec.insert("applicationType".into(), json!(type_name));
+    if app_type.has_endpoint() {
+        match application.get("endpoint") {
+            Some(endpoint) => {
+                if check_endpoint(c, endpoint, &pointer_push(path, "endpoint"), "endpoint") {
+                    spec.insert("endpoint".into(), endpoint.clone());
+                }
+            }
+            // The legacy appPath already says to rename it.
+            None if application.contains_key("appPath") => {}
+            None => c.required(path, "endpoint", " (the path the application serves, e.g. /service)"),
+        }
+    }
+    let configuration = application
+        .get("configuration")
+        .filter(|_| app_type.fields().contains(&"configuration"));
+    let block = match configuration {
+        Some(configuration) => check_configuration(
+            c,
+            configuration,
+            &pointer_push(path, "configuration"),
+            Some(app_type),
+            ctx,
+        ),
+        None => Block::default(),
+    };
+    let block_spec = block
+        .spec
+        .clone()
+        .unwrap_or_else(|| json!({"standardConfiguration": [], "securedConfiguration": []}));
+    if let Value::Object(lists) = block_spec {
+        spec.extend(lists);
+    }
+    if app_type.is_merchant_center() {
+        check_merchant_center(
+            c,
+            app_type,
+            name.unwrap_or_default(),
+            path,
+            configuration,
+            &block,
+            global_cloud_identifier,
+        );
+    }
+    if let Some(scripts) = application
+        .get("scripts")
+        .filter(|_| app_type.fields().contains(&"scripts"))
+    {
+        if check_scripts(c, scripts, &pointer_push(path, "scripts")) {
+            spec.insert("scripts".into(), scripts.clone());
+        }
+    }
+    if let Some(health_check) = application
+        .get("healthCheck")
+        .filter(|_| app_type.fields().contains(&"healthCheck"))
+    {
+        if check_health_check(c, health_check, &pointer_push(path, "healthCheck")) {
+            spec.insert("healthCheck".into(), health_check.clone());
+        }
+    }
+    if let Some(retry_policy) = application.get("retryPolicy").filter(|_| app_type == AppType::Event) {
+        if check_retry_policy(c, retry_policy, &pointer_push(path, "retryPolicy")) {
+            spec.insert("retryPolicy".into(), retry_policy.clone());
+        }
+    }
+    if app_type == AppType::Job {
+        match application.get("properties") {
+            Some(properties) => {
+                if let Some(schedule) = check_properties(c, properties, &pointer_push(path, "properties")) {
+                    spec.insert("schedule".into(), json!(schedule));
+                }
+            }
+            None => c.required(
+                path,
+                "properties",
+                " (a job needs properties.schedule, e.g. '0 0 * * *')",
+            ),
+        }
+    }
+    name.map(|_| Value::Object(spec))
+}
+
+/// Endpoint paths: non-empty, only `[A-Za-z0-9_/-]`, no `//`. Checked in one pass (the
+/// official regex backtracks for seconds on a 30-character string). Nested paths are fine.
+fn check_endpoint(c: &mut Checker, value: &Value, path: &str, field: &str) -> bool {
+    let Some(endpoint) = c.string(value, path, field, Echo::Yes) else {
+        return false;
+    };
+    let problem = if endpoint.is_empty() {
+        Some("must not be empty".to_owned())
+    } else if let Some(bad) = endpoint
+        .chars()
+        .find(|&ch| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '-' | '/')))
+    {
+        Some(format!(
+            "may only contain letters, digits, '_', '-' and '/' (found '{bad}')"
+        ))
+    } else if endpoint.contains("//") {
+        Some("must not contain '//'".to_owned())
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => {
+            c.invalid(path, field, value, &problem, Echo::Yes);
+            false
+        }
+        None => true,
+    }
+}
+
+fn check_configuration(
+    c: &mut Checker,
+    value: &Value,
+    path: &str,
+    app_type: Option<AppType>,
+    ctx: &Context<'_>,
+) -> Block {
+    let mut block = Block::default();
+    let Some(configuration) = c.object(value, path, "configuration") else {
+        return block;
+    };
+    extra_fields(c, configuration, path, CONFIGURATION_FIELDS, None);
+    let mut seen = BTreeSet::new();
+    let mut spec = Map::new();
+    for (field, secured) in [("standardConfiguration", false), ("securedConfiguration", true)] {
+        let list_path = pointer_push(path, field);
+        let entries = match configuration.get(field) {
+            None => None,
+            Some(Value::Null) => {
+                c.invalid(
+                    &list_path,
+                    field,
+                    &Value::Null,
+                    "must be a list (an empty key is null: write [] or remove it)",
+                    Echo::Yes,
+                );
+                None
+            }
+            Some(list) => c.array(list, &list_path, field),
+        };
+        let mut spec_entries = Vec::new();
+        for (i, entry) in entries.into_iter().flatten().enumerate() {
+            let entry_path = pointer_index(&list_path, i);
+            if let Some((info, entry_spec)) = check_entry(c, entry, &entry_path, secured, app_type, ctx) {
+                if !seen.insert(info.key.clone()) {
+                    c.error(duplicate_key(
+                        Code::DuplicateConfigurationKey,
+                        &info,
+                        "Duplicate key found",
+                    ));
+                } else if ctx.global_keys.contains(&info.key) {
+                    c.error(duplicate_key(
+                        Code::DuplicateGlobalConfigurationKey,
+                        &info,
+                        "Duplicate global key found",
+                    ));
+                }
+                spec_entries.push(entry_spec);
+                if secured {
+                    &mut block.secured
+                } else {
+                    &mut block.standard
+                }
+                .push(info);
+            }
+        }
+        spec.insert(field.into(), Value::Array(spec_entries));
+    }
+    block.spec = Some(Value::Object(spec));
+    block
+}
+
+fn duplicate_key(code: Code, info: &KeyInfo, what: &str) -> Issue {
+    Issue::new(code, pointer_push(&info.path, "key"), format!("{what} {}.", info.key))
+        .param("configurationKey", info.key.as_str())
+}
+
+/// One standard or secured entry. Returns what the cross-rules need and its spec form, when
+/// its key is readable.
+fn check_entry(
+    c: &mut Checker,
+    value: &Value,
+    path: &str,
+    secured: bool,
+    app_type: Option<AppType>,
+    ctx: &Context<'_>,
+) -> Option<(KeyInfo, Value)> {
+    let entry = c.object(
+        value,
+        path,
+        if secured {
+            "securedConfiguration"
+        } else {
+            "standardConfiguration"
+        },
+    )?;
+    let allowed = if secured {
+        SECURED_ENTRY_FIELDS
+    } else {
+        STANDARD_ENTRY_FIELDS
+    };
+    extra_fields(c, entry, path, allowed, None);
+    let key_path = pointer_push(path, "key");
+    let key = match entry.get("key") {
+        None => {
+            c.required(path, "key", "");
+            None
+        }
+        Some(key) => c.string(key, &key_path, "key", Echo::Yes),
+    };
+    if let Some(key) = key {
+        if RESERVED_KEYS.iter().any(|r| r.eq_ignore_ascii_case(key)) {
+            c.error(
+                Issue::new(
+                    Code::ReservedConfigurationKey,
+                    key_path.as_str(),
+                    format!("Key \"{key}\" is a reserved word: Connect's runtime sets it."),
+                )
+                .param("configurationKey", key),
+            );
+        } else if let Some(problem) = configuration_key_problem(key) {
+            c.invalid(&key_path, "key", &json!(key), problem, Echo::Yes);
+        } else if is_provided(key, app_type, ctx) {
+            c.warning(
+                Issue::new(
+                    Code::ProvidedConfigurationKey,
+                    key_path.as_str(),
+                    format!("Connect provides {key} itself; declaring it here has no effect or overrides it."),
+                )
+                .param("configurationKey", key),
+            );
+        }
+    }
+    match entry.get("description") {
+        None => c.required(path, "description", ""),
+        Some(description) => c.non_empty_string(
+            description,
+            &pointer_push(path, "description"),
+            "description",
+            Echo::Yes,
+        ),
+    }
+    let required = match entry.get("required") {
+        Some(required) => {
+            c.boolean(required, &pointer_push(path, "required"), "required");
+            required.as_bool() == Some(true)
+        }
+        None => false,
+    };
+    let default = entry.get("default").filter(|_| !secured);
+    if let Some(default) = default {
+        c.non_empty_string(default, &pointer_push(path, "default"), "default", Echo::Yes);
+    }
+    let key = key?;
+    let mut spec = Map::new();
+    spec.insert("key".into(), json!(key));
+    spec.insert(
+        "description".into(),
+        entry
+            .get("description")
+            .filter(|d| d.is_string())
+            .cloned()
+            .unwrap_or(json!("")),
+    );
+    spec.insert("required".into(), json!(required));
+    if let Some(default) = default.filter(|d| d.is_string()) {
+        spec.insert("default".into(), default.clone());
+    }
+    let info = KeyInfo {
+        key: key.to_owned(),
+        required,
+        has_default: default.is_some(),
+        path: path.to_owned(),
+    };
+    Some((info, Value::Object(spec)))
+}
+
+/// `^[a-zA-Z0-9_]{2,256}$`
+fn configuration_key_problem(key: &str) -> Option<&'static str> {
+    if !(2..=256).contains(&key.len()) {
+        Some("must be 2 to 256 characters long")
+    } else if !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        Some("may only contain letters, digits and '_'")
+    } else {
+        None
+    }
+}
+
+/// A variable Connect sets itself: CONNECT_*, the apiClient credentials when `apiClient` is
+/// set, and APPLICATION_URL for Merchant Center applications.
+fn is_provided(key: &str, app_type: Option<AppType>, ctx: &Context<'_>) -> bool {
+    let merchant_center = match app_type {
+        Some(t) => t.is_merchant_center(),
+        None => ctx.has_merchant_center,
+    };
+    key.starts_with("CONNECT_")
+        || (ctx.api_client && API_CLIENT_KEYS.contains(&key))
+        || (merchant_center && key == "APPLICATION_URL")
+}
+
+fn check_merchant_center(
+    c: &mut Checker,
+    app_type: AppType,
+    name: &str,
+    path: &str,
+    configuration: Option<&Value>,
+    block: &Block,
+    global_cloud_identifier: bool,
+) {
+    // Where a missing key belongs: its list, else the application entry.
+    let standard_path = configuration.and_then(|c| c.get("standardConfiguration")).map_or_else(
+        || path.to_owned(),
+        |_| pointer_push(&pointer_push(path, "configuration"), "standardConfiguration"),
+    );
+    let missing = |key: &str, path: &str, why: &str| {
+        Issue::new(
+            Code::MissingMerchantCenterConfiguration,
+            path,
+            format!("Application {name} is missing {key} configuration: {why}"),
+        )
+        .param("applicationName", name)
+        .param("configurationKey", key)
+    };
+    for &key in app_type.required_mc_keys() {
+        match block.standard.iter().find(|k| k.key == key) {
+            Some(info) if info.required => {}
+            Some(info) => c.error(missing(key, &info.path, "its standard entry needs required: true.")),
+            None => c.error(missing(
+                key,
+                &standard_path,
+                "add a standard entry with required: true.",
+            )),
+        }
+    }
+    if !global_cloud_identifier
+        && !block
+            .standard
+            .iter()
+            .any(|k| k.key == "CLOUD_IDENTIFIER" && (k.required || k.has_default))
+    {
+        let at = block
+            .standard
+            .iter()
+            .find(|k| k.key == "CLOUD_IDENTIFIER")
+            .map_or(standard_path.as_str(), |k| k.path.as_str());
+        c.error(missing(
+            "CLOUD_IDENTIFIER",
+            at,
+            "add a standard entry that is required or has a default (e.g. gcp-eu), or a required one in inheritAs.",
+        ));
+    }
+    if !block.secured.is_empty() {
+        let what = if app_type == AppType::McView {
+            "custom view"
+        } else {
+            "custom application"
+        };
+        c.error(
+            Issue::new(
+                Code::NotAllowedForApplicationType,
+                pointer_push(&pointer_push(path, "configuration"), "securedConfiguration"),
+                format!("Secured configuration is not allowed in a Merchant Center {what}: its values would reach the browser."),
+            )
+            .param("field", "securedConfiguration")
+            .param("applicationType", if app_type == AppType::McView { "merchant-center-custom-view" } else { "merchant-center-custom-application" }),
+        );
+    }
+}
+
+/// `postDeploy` / `preUndeploy`: non-empty commands.
+fn check_scripts(c: &mut Checker, value: &Value, path: &str) -> bool {
+    let Some(scripts) = c.object(value, path, "scripts") else {
+        return false;
+    };
+    extra_fields(c, scripts, path, SCRIPT_FIELDS, None);
+    for field in SCRIPT_FIELDS {
+        if let Some(command) = scripts.get(*field) {
+            c.non_empty_string(command, &pointer_push(path, field), field, Echo::Yes);
+        }
+    }
+    true
+}
+
+fn check_health_check(c: &mut Checker, value: &Value, path: &str) -> bool {
+    let Some(health_check) = c.object(value, path, "healthCheck") else {
+        return false;
+    };
+    extra_fields(c, health_check, path, HEALTH_CHECK_FIELDS, None);
+    match health_check.get("path") {
+        Some(p) => {
+            check_endpoint(c, p, &pointer_push(path, "path"), "path");
+        }
+        None => c.required(path, "path", " (the HTTP path to probe, e.g. /health)"),
+    }
+    for field in &HEALTH_CHECK_FIELDS[1..] {
+        if let Some(n) = health_check.get(*field) {
+            c.integer_in(n, &pointer_push(path, field), field, 1, 20);
+        }
+    }
+    true
+}
+
+/// `{strategy: immediate}` or `{strategy: exponential-backoff, minBackoffSeconds 1..600,
+/// maxBackoffSeconds 1..600, maxAttempts? 5..100}` with min ≤ max.
+pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> bool {
+    let Some(policy) = c.object(value, path, "retryPolicy") else {
+        return false;
+    };
+    let strategy = match policy.get("strategy") {
+        None => {
+            c.required(path, "strategy", " (immediate or exponential-backoff)");
+            None
+        }
+        Some(strategy) => {
+            c.one_of(
+                strategy,
+                &pointer_push(path, "strategy"),
+                "strategy",
+                &["immediate", "exponential-backoff"],
+            );
+            strategy.as_str()
+        }
+    };
+    match strategy {
+        Some("immediate") => extra_fields(c, policy, path, IMMEDIATE_FIELDS, None),
+        Some("exponential-backoff") => {
+            extra_fields(c, policy, path, BACKOFF_FIELDS, None);
+            let mut bound = |field: &str| match policy.get(field) {
+                Some(n) => c.integer_in(n, &pointer_push(path, field), field, 1, 600),
+                None => {
+                    c.required(path, field, " (1 to 600 seconds)");
+                    None
+                }
+            };
+            let (min, max) = (bound("minBackoffSeconds"), bound("maxBackoffSeconds"));
+            if let (Some(min), Some(max)) = (min, max) {
+                if min > max {
+                    let field = "minBackoffSeconds";
+                    c.invalid(
+                        &pointer_push(path, field),
+                        field,
+                        &json!(min),
+                        &format!("must be less than or equal to maxBackoffSeconds ({max})"),
+                        Echo::Yes,
+                    );
+                }
+            }
+            if let Some(n) = policy.get("maxAttempts") {
+                c.integer_in(n, &pointer_push(path, "maxAttempts"), "maxAttempts", 5, 100);
+            }
+        }
+        _ => {}
+    }
+    true
+}
+
+/// A job's `properties`: `schedule`, a cron string. Returns the schedule when it is valid.
+fn check_properties(c: &mut Checker, value: &Value, path: &str) -> Option<String> {
+    let properties = c.object(value, path, "properties")?;
+    extra_fields(c, properties, path, PROPERTIES_FIELDS, None);
+    let schedule_path = pointer_push(path, "schedule");
+    let Some(schedule) = properties.get("schedule") else {
+        c.required(path, "schedule", " (a cron expression, e.g. '0 0 * * *')");
+        return None;
+    };
+    let text = c.string(schedule, &schedule_path, "schedule", Echo::Yes)?;
+    if !check_schedule(c, text, &schedule_path) {
+        return None;
+    }
+    Some(text.to_owned())
+}
+
+/// `InvalidSchedule` unless `schedule` is a valid cron expression.
+pub(crate) fn check_schedule(c: &mut Checker, schedule: &str, path: &str) -> bool {
+    if is_valid_schedule(schedule) {
+        return true;
+    }
+    c.error(
+        Issue::new(
+            Code::InvalidSchedule,
+            path,
+            format!(
+                "The schedule {} is not a valid cron expression: use 5 to 7 space-separated fields of numbers, '*', ranges (1-5), steps (*/5) or lists (1,15), or @daily, @hourly, … or @every 1h30m. Names (MON, JAN) and '?' are not accepted.",
+                describe(&json!(schedule))
+            ),
+        )
+        .param("field", "schedule")
+        .param("invalidValue", schedule),
+    );
+    false
+}
+
+/// `inheritAs.apiClient`: `{ scopes: [non-empty strings, at least one] }`. Returns the scopes.
+fn check_api_client(c: &mut Checker, value: &Value) -> Option<Value> {
+    let path = "/inheritAs/apiClient";
+    let api_client = c.object(value, path, "apiClient")?;
+    extra_fields(c, api_client, path, API_CLIENT_FIELDS, None);
+    let Some(scopes) = api_client.get("scopes") else {
+        c.required(path, "scopes", " (at least one scope, e.g. manage_orders)");
+        return None;
+    };
+    let scopes_path = pointer_push(path, "scopes");
+    let list = c.array(scopes, &scopes_path, "scopes")?;
+    if list.is_empty() {
+        c.invalid(
+            &scopes_path,
+            "scopes",
+            scopes,
+            "must list at least one scope",
+            Echo::Yes,
+        );
+    }
+    for (i, scope) in list.iter().enumerate() {
+        if scope.as_str().is_some_and(str::is_empty) {
+            c.invalid(
+                &pointer_index(&scopes_path, i),
+                "scopes",
+                scope,
+                "must not be empty",
+                Echo::Yes,
+            );
+        } else if !scope.is_string() {
+            c.invalid(
+                &pointer_index(&scopes_path, i),
+                "scopes",
+                scope,
+                &format!("must be a string, not {}", a_kind(scope)),
+                Echo::Yes,
+            );
+        }
+    }
+    Some(scopes.clone())
+}

@@ -1,0 +1,528 @@
+//! YAML text to a JSON value, with the position of every node, typed as the official
+//! connect.yaml parser (npm `yaml` v2, YAML 1.2 core schema) types it.
+//!
+//! saphyr-parser supplies events with positions through its pull API (it does not recurse).
+//! The value is built straight from the events, iteratively, with a depth cap and a budget
+//! for alias expansion; scalars are typed by our own resolver. Positions are found only when
+//! a report has issues, by a second pass that records just the pointers the issues name
+//! (docs/decisions.md has the measurements behind these choices).
+
+use crate::codes::Code;
+use crate::report::{pointer_index, pointer_push, Issue};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Deeper nesting than this is refused: real connect.yaml files are 6 levels deep, and the
+/// cap bounds every recursion on the value (drop, serialization, checks).
+const MAX_DEPTH: usize = 128;
+/// How many nodes aliases may add (an alias bomb would add hundreds of millions; real
+/// connect.yaml files use no aliases at all). The official parser refuses such input too.
+const ALIAS_BUDGET: usize = 10_000;
+
+/// 1-based line and 1-based column in UTF-16 code units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pos {
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+}
+
+/// Converts saphyr's markers (1-based line, 0-based column in code points) to our `Pos`.
+struct Columns<'t> {
+    text: &'t str,
+    /// Only when the text has characters outside the BMP do code points and UTF-16 units differ.
+    line_starts: Option<Vec<usize>>,
+}
+
+impl<'t> Columns<'t> {
+    fn new(text: &'t str) -> Columns<'t> {
+        let astral = text.chars().any(|c| u32::from(c) > 0xFFFF);
+        let line_starts = astral.then(|| {
+            let mut starts = vec![0];
+            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        });
+        Columns { text, line_starts }
+    }
+
+    fn pos(&self, line: usize, col: usize) -> Pos {
+        let column = match &self.line_starts {
+            None => col,
+            Some(starts) => {
+                let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+                self.text
+                    .get(start..)
+                    .map_or(col, |rest| rest.chars().take(col).map(char::len_utf16).sum())
+            }
+        };
+        Pos {
+            line: to_u32(line.max(1)),
+            column: to_u32(column + 1),
+        }
+    }
+
+    fn at(&self, span: &Span) -> Pos {
+        self.pos(span.start.line(), span.start.col())
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn yaml_error(pos: Pos, detail: &str) -> Issue {
+    Issue::new(
+        Code::InvalidYaml,
+        "",
+        format!(
+            "connect.yaml is not valid YAML: {detail} (line {}, column {}).",
+            pos.line, pos.column
+        ),
+    )
+    .param("detail", detail)
+    .at(pos.line, pos.column)
+}
+
+/// The events of `text` (a leading byte-order mark skipped, so columns do not count it),
+/// each with its position; scanner errors as `InvalidYaml` issues.
+fn events(text: &str) -> impl Iterator<Item = Result<(Event<'_>, Pos), Issue>> + '_ {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let columns = Columns::new(text);
+    Parser::new_from_str(text).map(move |next| match next {
+        Ok((event, span)) => Ok((event, columns.at(&span))),
+        Err(err) => Err(scan_error(&columns, &err)),
+    })
+}
+
+fn scan_error(columns: &Columns<'_>, err: &ScanError) -> Issue {
+    yaml_error(columns.pos(err.marker().line(), err.marker().col()), err.info())
+}
+
+/// A collection being read.
+enum Open {
+    Seq(Vec<Value>),
+    /// The mapping, and the key read that waits for its value.
+    Map(Map<String, Value>, Option<(String, Pos)>),
+}
+
+struct Frame {
+    open: Open,
+    anchor: usize,
+    /// Nodes and depth of what is read so far (for anchors: what an alias would add).
+    nodes: usize,
+    depth: usize,
+}
+
+/// A value some anchor names, with its size, for the alias budget.
+struct Anchored {
+    value: Value,
+    nodes: usize,
+    depth: usize,
+}
+
+/// Parses YAML text into a JSON value; `None` for a file with no document (empty, or only
+/// comments). Duplicate keys, a second document, complex keys, nesting deeper than
+/// `MAX_DEPTH` and alias bombs are `InvalidYaml` issues, as in the official parser.
+pub(crate) fn parse(text: &str) -> Result<Option<Value>, Issue> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: BTreeMap<usize, Anchored> = BTreeMap::new();
+    let mut root = None;
+    let mut documents = 0;
+    let mut alias_budget = ALIAS_BUDGET;
+    for next in events(text) {
+        let (event, pos) = next?;
+        let (value, anchor, nodes, depth) = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(yaml_error(
+                        pos,
+                        "a second document (---) in the file; connect.yaml holds one document",
+                    ));
+                }
+                continue;
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if let Some(Frame {
+                    open: Open::Map(_, None),
+                    ..
+                }) = stack.last()
+                {
+                    return Err(yaml_error(pos, "a mapping or sequence used as a mapping key"));
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(yaml_error(pos, &format!("nesting deeper than {MAX_DEPTH} levels")));
+                }
+                let open = if matches!(event, Event::SequenceStart(..)) {
+                    Open::Seq(Vec::new())
+                } else {
+                    Open::Map(Map::new(), None)
+                };
+                stack.push(Frame {
+                    open,
+                    anchor,
+                    nodes: 1,
+                    depth: 1,
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = stack.pop() else { continue };
+                let value = match frame.open {
+                    Open::Seq(items) => Value::Array(items),
+                    Open::Map(map, _) => Value::Object(map),
+                };
+                (value, frame.anchor, frame.nodes, frame.depth)
+            }
+            Event::Scalar(raw, style, anchor, tag) => (resolve(raw, style, tag.as_deref()), anchor, 1, 0),
+            Event::Alias(id) => {
+                // An anchor is registered when its node is complete, so an alias inside its own
+                // anchor's node is "unknown" here: no cycles.
+                let Some(anchored) = anchors.get(&id) else {
+                    return Err(yaml_error(
+                        pos,
+                        "an alias to an unknown anchor, or to a node that contains it",
+                    ));
+                };
+                if anchored.nodes > alias_budget || stack.len() + anchored.depth > 2 * MAX_DEPTH {
+                    return Err(yaml_error(pos, "aliases expand to too many nodes (an alias bomb?)"));
+                }
+                alias_budget -= anchored.nodes;
+                (anchored.value.clone(), 0, anchored.nodes, anchored.depth)
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => continue,
+        };
+        if anchor > 0 {
+            anchors.insert(
+                anchor,
+                Anchored {
+                    value: value.clone(),
+                    nodes,
+                    depth,
+                },
+            );
+        }
+        let Some(parent) = stack.last_mut() else {
+            root = Some(value);
+            continue;
+        };
+        parent.nodes += nodes;
+        parent.depth = parent.depth.max(depth + 1);
+        match &mut parent.open {
+            Open::Seq(items) => items.push(value),
+            Open::Map(map, pending) => match pending.take() {
+                Some((key, key_pos)) => {
+                    if map.contains_key(&key) {
+                        return Err(yaml_error(
+                            key_pos,
+                            &format!("the key '{key}' appears twice in one mapping"),
+                        ));
+                    }
+                    map.insert(key, value);
+                }
+                None => *pending = Some((key_string(value), pos)),
+            },
+        }
+    }
+    Ok(root)
+}
+
+/// A mapping key as the official parser turns it into a JS object key (`String(value)`).
+fn key_string(value: Value) -> String {
+    match value {
+        Value::String(s) => s,
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Where the node at a pointer is: its value, and its key when it is a mapping member.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Located {
+    pub(crate) value: Pos,
+    pub(crate) key: Option<Pos>,
+}
+
+/// The positions of the nodes at `wanted` pointers, from a second pass over the events of
+/// text that `parse` accepted. Nodes inside an alias's expansion are not found (their
+/// nearest ancestor is: the alias).
+pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, Located> {
+    enum Kind {
+        Seq(usize),
+        Map(Option<(String, Pos)>),
+    }
+    let mut found = BTreeMap::new();
+    // Each frame: the collection's kind and the pointer length of the collection itself.
+    let mut stack: Vec<(Kind, usize)> = Vec::new();
+    let mut ptr = String::new();
+    for next in events(text) {
+        let Ok((event, pos)) = next else { break };
+        let (opens, key_value) = match &event {
+            Event::SequenceStart(..) | Event::MappingStart(..) => (true, None),
+            Event::Scalar(raw, style, _, tag) => (
+                false,
+                Some(key_string(resolve(Cow::Borrowed(raw), *style, tag.as_deref()))),
+            ),
+            Event::Alias(_) => (false, None),
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((_, len)) = stack.pop() {
+                    ptr.truncate(len);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        // Name this node: the next item of a sequence, the value of a pending key, or a key.
+        let mut key_pos = None;
+        let base = ptr.len();
+        match stack.last_mut() {
+            None => {}
+            Some((Kind::Seq(index), _)) => {
+                ptr = pointer_index(&ptr, *index);
+                *index += 1;
+            }
+            Some((Kind::Map(pending), _)) => match pending.take() {
+                Some((key, at)) => {
+                    ptr = pointer_push(&ptr, &key);
+                    key_pos = Some(at);
+                }
+                None => {
+                    *pending = key_value.map(|key| (key, pos));
+                    continue;
+                }
+            },
+        }
+        if wanted.contains(&ptr) {
+            found.insert(
+                ptr.clone(),
+                Located {
+                    value: pos,
+                    key: key_pos,
+                },
+            );
+        }
+        if opens {
+            let kind = if matches!(event, Event::SequenceStart(..)) {
+                Kind::Seq(0)
+            } else {
+                Kind::Map(None)
+            };
+            stack.push((kind, base));
+        } else {
+            ptr.truncate(base);
+        }
+    }
+    found
+}
+
+/// Types a scalar as yaml@2 does with its default YAML 1.2 core schema: untagged plain scalars
+/// by the core patterns, quoted and block scalars as strings; `!!str/int/float/bool/null`
+/// force a type when the text fits it (and give a string when it does not, as yaml@2 does);
+/// other tags give a string. `.inf` and `.nan` have no JSON form and read as null.
+fn resolve(raw: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+    let typed = match tag {
+        Some(tag) if tag.is_yaml_core_schema() => match tag.suffix.as_str() {
+            "null" => null(&raw),
+            "bool" => boolean(&raw),
+            "int" => integer(&raw),
+            "float" => float(&raw),
+            _ => None,
+        },
+        Some(_) => None,
+        None if matches!(style, ScalarStyle::Plain) => match raw.as_bytes().first() {
+            // Most plain scalars are words: only these first bytes can start a core type.
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.') => integer(&raw).or_else(|| float(&raw)),
+            Some(b'n' | b'N' | b'~' | b't' | b'T' | b'f' | b'F') | None => null(&raw).or_else(|| boolean(&raw)),
+            Some(_) => None,
+        },
+        None => None,
+    };
+    // The scanner's string is moved, not copied, when the scalar stays a string.
+    typed.unwrap_or_else(|| Value::String(raw.into_owned()))
+}
+
+fn null(raw: &str) -> Option<Value> {
+    matches!(raw, "" | "~" | "null" | "Null" | "NULL").then_some(Value::Null)
+}
+
+fn boolean(raw: &str) -> Option<Value> {
+    match raw {
+        "true" | "True" | "TRUE" => Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => Some(Value::Bool(false)),
+        _ => None,
+    }
+}
+
+fn all_digits(s: &str, radix: u32) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_digit(radix))
+}
+
+/// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+` (a sign only on decimals, as in yaml@2).
+fn integer(raw: &str) -> Option<Value> {
+    let (radix, digits, negative) = if let Some(d) = raw.strip_prefix("0o") {
+        (8, d, false)
+    } else if let Some(d) = raw.strip_prefix("0x") {
+        (16, d, false)
+    } else if let Some(d) = raw.strip_prefix('-') {
+        (10, d, true)
+    } else {
+        (10, raw.strip_prefix('+').unwrap_or(raw), false)
+    };
+    if !all_digits(digits, radix) {
+        return None;
+    }
+    let value = match u64::from_str_radix(digits, radix) {
+        Ok(n) if !negative => Value::from(n),
+        Ok(n) if n <= i64::MAX as u64 => Value::from(-(n as i64)),
+        // Beyond 64 bits JS has only an approximate double, as yaml@2 gives.
+        _ => Number::from_f64(approximate(digits, radix) * if negative { -1.0 } else { 1.0 })
+            .map_or(Value::Null, Value::Number),
+    };
+    Some(value)
+}
+
+fn approximate(digits: &str, radix: u32) -> f64 {
+    if radix == 10 {
+        // Correctly rounded, as JS reads it.
+        return digits.parse().unwrap_or(f64::MAX);
+    }
+    digits
+        .chars()
+        .filter_map(|c| c.to_digit(radix))
+        .fold(0.0, |acc, d| acc * f64::from(radix) + f64::from(d))
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)`, `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+`,
+/// `[-+]?\.(inf|Inf|INF)`,
+/// `\.(nan|NaN|NAN)`.
+fn float(raw: &str) -> Option<Value> {
+    let unsigned = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(raw, ".nan" | ".NaN" | ".NAN") {
+        return Some(Value::Null);
+    }
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
+        None => (unsigned, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((int, frac)) => {
+            (all_digits(int, 10) && (frac.is_empty() || all_digits(frac, 10)))
+                || (int.is_empty() && all_digits(frac, 10))
+        }
+        None => all_digits(mantissa, 10),
+    };
+    let exponent_ok = exponent.is_none_or(|e| all_digits(e.strip_prefix(['-', '+']).unwrap_or(e), 10));
+    // A float has a dot or an exponent; `1` alone is an integer (and `!!float 1` a string).
+    if !mantissa_ok || !exponent_ok || (exponent.is_none() && !mantissa.contains('.')) {
+        return None;
+    }
+    Some(
+        raw.parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn value(text: &str) -> Value {
+        parse(text).unwrap().unwrap()
+    }
+
+    fn at(text: &str, pointer: &str) -> Located {
+        locate(text, &BTreeSet::from([pointer.to_owned()]))[pointer]
+    }
+
+    #[test]
+    fn core_schema_typing_as_yaml2() {
+        let v = value(
+            "a: true\nb: yes\nc: 8080\nd: '8080'\ne: 014\nf: 0o14\ng: 0x1F\nh: -0x14\ni: 0b101\nj: 1.5\nk: .5\nl: 1e3\nm: ~\nn:\no: Null\np: !!str 12\nq: !!int \"12\"\nr: !!float 1\ns: .inf\nt: NULL\nu: 1_000\nv: +12\nw: 1.\nx: !foo 1\n",
+        );
+        assert_eq!(
+            v,
+            json!({"a": true, "b": "yes", "c": 8080, "d": "8080", "e": 14, "f": 12, "g": 31, "h": "-0x14", "i": "0b101",
+                   "j": 1.5, "k": 0.5, "l": 1000.0, "m": null, "n": null, "o": null, "p": "12", "q": 12, "r": "1",
+                   "s": null, "t": null, "u": "1_000", "v": 12, "w": 1.0, "x": "1"})
+        );
+    }
+
+    #[test]
+    fn positions_are_1_based_utf16_and_skip_the_bom() {
+        let text = "\u{feff}a:\n  - x: 😀\n    y: z\n";
+        assert_eq!(at(text, "/a/0/y").value, Pos { line: 3, column: 8 });
+        assert_eq!(at(text, "/a/0/y").key, Some(Pos { line: 3, column: 5 }));
+        assert_eq!(at(text, "/a").key, Some(Pos { line: 1, column: 1 }));
+        assert_eq!(at(text, "/a/0").value, Pos { line: 2, column: 5 });
+        let text = "k: \"😀\"\n😀: [a, b]\n";
+        assert_eq!(at(text, "/😀/1").value, Pos { line: 2, column: 9 });
+        assert_eq!(at(text, "").value, Pos { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn crlf_and_comments_do_not_shift_positions() {
+        assert_eq!(
+            at("# c\r\na: 1 # c\r\nb:\r\n  c: 2\r\n", "/b/c").value,
+            Pos { line: 4, column: 6 }
+        );
+    }
+
+    #[test]
+    fn keys_are_named_as_the_value_pass_names_them() {
+        let text = "1: a\ntrue: b\n~: c\n\"x/y\": d\n";
+        assert_eq!(value(text), json!({"1": "a", "true": "b", "": "c", "x/y": "d"}));
+        assert_eq!(at(text, "/x~1y").value, Pos { line: 4, column: 8 });
+        assert_eq!(at(text, "/1").value, Pos { line: 1, column: 4 });
+    }
+
+    #[test]
+    fn errors_are_issues() {
+        for text in [
+            "a: [",
+            "a: 1\na: 2",
+            "---\na: 1\n---\nb: 2",
+            "a: *x",
+            "{[a]: 1}",
+            "a: &x [*x]",
+        ] {
+            let err = parse(text).unwrap_err();
+            assert_eq!(err.code, Code::InvalidYaml, "{text}");
+            assert!(err.line.is_some(), "{text}");
+        }
+        assert_eq!(parse("a: 1\na: 2").unwrap_err().line, Some(2));
+        assert_eq!(parse("").unwrap(), None);
+        assert_eq!(parse("# only a comment\n").unwrap(), None);
+    }
+
+    #[test]
+    fn aliases_expand() {
+        assert_eq!(
+            value("a: &x {k: [1, 2]}\nb: *x\n"),
+            json!({"a": {"k": [1, 2]}, "b": {"k": [1, 2]}})
+        );
+    }
+
+    #[test]
+    fn hostile_input_is_bounded() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (prev, next) in ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h"])
+        {
+            bomb.push_str(&format!(
+                "{next}: &{next} [{}]\n",
+                vec![format!("*{prev}"); 9].join(", ")
+            ));
+        }
+        assert_eq!(parse(&bomb).unwrap_err().code, Code::InvalidYaml);
+        let deep = format!("{}1", "- ".repeat(10_000));
+        assert_eq!(parse(&deep).err().map(|e| e.code), Some(Code::InvalidYaml));
+        let flow = "[".repeat(100_000);
+        assert_eq!(parse(&flow).err().map(|e| e.code), Some(Code::InvalidYaml));
+    }
+}

@@ -1,0 +1,155 @@
+// Differential test against the official connect.yaml validator
+// (@commercetools-connect/specification: yaml@2 + its zod schema): on every corpus file and
+// on seeded mutations of them, our verdict (valid or not) equals the official one, except
+// for the deliberate differences of docs/decisions.md, which are recognised and counted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { ConnectorSpecificationParser } from '@commercetools-connect/specification';
+import { validateConnectYaml } from 'connect-preflight';
+
+const corpus = new URL('../../../shared/corpus/connect-yaml/', import.meta.url);
+const official = new ConnectorSpecificationParser();
+// The official job schedule regex, unanchored as it is there.
+const OFFICIAL_CRON = /(@(annually|yearly|monthly|weekly|daily|hourly|reboot))|(@every (\d+(ns|us|µs|ms|s|m|h))+)|((((\d+,)+\d+|((\d+|\*)(\/|-)\d+)|\d+|\*) ?){5,7})/;
+
+async function officialValid(text) {
+  try {
+    await official.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why our verdict may differ from the official one (docs/decisions.md), or null. */
+function deliberate(report) {
+  const errors = report.errors;
+  if (errors.length === 0) return null;
+  if (errors.every((e) => e.code === 'InvalidSchedule' && OFFICIAL_CRON.test(e.invalidValue))) return 'schedule anchored';
+  if (errors.every((e) => e.code === 'InvalidField' && e.field === 'applicationType' && e.invalidValue === 'unknown')) return "applicationType 'unknown'";
+  return null;
+}
+
+function mulberry32(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SCALARS = [8080, true, false, null, '', '   ', 'a', 'ok-value', '/a b', '/a//b', '/nested/path', '0 0 * * MON', 'hello * * * * * world',
+  '@every 1h30m', '*/5 * * * *', 'PORT', 'k_service', 'MY-KEY', 'merchant-center-custom-view', 'mc-app', 'assets', 'event', 'job', 'unknown', 0, 21, 600, 5, [], {}];
+const EXTRA_FIELDS = [
+  ['endpoint', '/x'], ['properties', { schedule: '@daily' }], ['retryPolicy', { strategy: 'immediate' }],
+  ['retryPolicy', { strategy: 'exponential-backoff', minBackoffSeconds: 9, maxBackoffSeconds: 3 }], ['healthCheck', { path: '/h', timeoutSeconds: 30 }],
+  ['configuration', { securedConfiguration: [{ key: 'SEC', description: 'd', default: 'x' }] }], ['scripts', { preDeploy: 'x' }],
+  ['configuration', { standardConfiguration: [{ key: 'CLOUD_IDENTIFIER', description: 'd', default: 'gcp-eu' }, { key: 'CUSTOM_VIEW_ID', description: 'd', required: true }] }],
+  ['appPath', '/x'], ['endpoints', '/x'],
+];
+
+/** Every [parent, key] in a JSON value. */
+function slots(value, out = []) {
+  if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      out.push([value, key]);
+      slots(value[key], out);
+    }
+  }
+  return out;
+}
+
+function mutate(doc, random) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const all = slots(doc);
+  const apps = Array.isArray(doc.deployAs) ? doc.deployAs.filter((a) => a && typeof a === 'object') : [];
+  switch (Math.floor(random() * 6)) {
+    case 0: { // delete something
+      if (!all.length) break;
+      const [parent, key] = pick(all);
+      if (Array.isArray(parent)) parent.splice(Number(key), 1);
+      else delete parent[key];
+      break;
+    }
+    case 1: { // rename a key, as a typo would
+      const members = all.filter(([p]) => !Array.isArray(p));
+      if (!members.length) break;
+      const [parent, key] = pick(members);
+      const typo = pick([`${key}s`, key.toLowerCase(), key.slice(0, -1), `${key[1] ?? ''}${key[0]}${key.slice(2)}`]);
+      if (typo && !(typo in parent)) {
+        parent[typo] = parent[key];
+        delete parent[key];
+      }
+      break;
+    }
+    case 2: { // another value
+      if (!all.length) break;
+      const [parent, key] = pick(all);
+      parent[key] = structuredClone(pick(SCALARS));
+      break;
+    }
+    case 3: // another application type
+      if (apps.length) pick(apps).applicationType = pick(['service', 'event', 'job', 'assets', 'merchant-center-custom-application', 'merchant-center-custom-view', 'mc-app']);
+      break;
+    case 4: // a duplicate application, or a duplicate configuration entry
+      if (apps.length && random() < 0.5) doc.deployAs.push(structuredClone(pick(apps)));
+      else {
+        const lists = all.filter(([p, k]) => /Configuration$/.test(k) && Array.isArray(p[k]) && p[k].length);
+        if (lists.length) {
+          const [p, k] = pick(lists);
+          p[k].push(structuredClone(p[k][0]));
+        }
+      }
+      break;
+    default: { // a field some other type has
+      if (apps.length) {
+        const [field, value] = pick(EXTRA_FIELDS);
+        pick(apps)[field] = structuredClone(value);
+      }
+    }
+  }
+}
+
+const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : [];
+
+test('the corpus: our verdicts equal the official validator\'s', { skip: files.length === 0 && 'no ../shared corpus' }, async () => {
+  assert.equal(files.length, 37);
+  for (const file of files) {
+    const text = readFileSync(new URL(file, corpus), 'utf8');
+    const ours = validateConnectYaml(text);
+    assert.equal(ours.valid, await officialValid(text), `${file}: ${JSON.stringify(ours.errors.map((e) => e.code))}`);
+  }
+});
+
+test('mutations of the corpus: verdicts agree except the documented differences', { skip: files.length === 0 && 'no ../shared corpus' }, async () => {
+  const random = mulberry32(20261122);
+  const tally = { compared: 0, agree: 0, deliberate: {}, invalid: 0 };
+  const disagreements = [];
+  for (const file of files) {
+    const original = YAML.parse(readFileSync(new URL(file, corpus), 'utf8'));
+    for (let n = 0; n < 25; n++) {
+      const doc = structuredClone(original);
+      const times = 1 + Math.floor(random() * 2);
+      for (let m = 0; m < times; m++) mutate(doc, random);
+      const text = YAML.stringify(doc);
+      const ours = validateConnectYaml(text);
+      const theirs = await officialValid(text);
+      tally.compared++;
+      if (!ours.valid) tally.invalid++;
+      if (ours.valid === theirs) {
+        tally.agree++;
+        continue;
+      }
+      const why = !theirs ? null : deliberate(ours);
+      if (why) tally.deliberate[why] = (tally.deliberate[why] ?? 0) + 1;
+      else disagreements.push(`${file} #${n}: ours ${ours.valid ? 'valid' : JSON.stringify(ours.errors.map((e) => `${e.code} ${e.path}`))}, official ${theirs ? 'valid' : 'invalid'}\n${text}`);
+    }
+  }
+  console.log(`differential: ${JSON.stringify(tally)}`);
+  assert.ok(tally.invalid > tally.compared / 4, 'the mutations should make many files invalid');
+  assert.deepEqual(disagreements.slice(0, 3), []);
+});
