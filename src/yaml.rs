@@ -9,7 +9,7 @@
 
 use crate::codes::Code;
 use crate::report::{pointer_index, pointer_push, Issue};
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
+use saphyr_parser::{Event, Input, Parser, ScalarStyle, ScanError, Span, Tag};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,7 +37,7 @@ struct Columns<'t> {
 
 impl<'t> Columns<'t> {
     fn new(text: &'t str) -> Columns<'t> {
-        let astral = text.chars().any(|c| u32::from(c) > 0xFFFF);
+        let astral = !text.is_ascii() && text.chars().any(|c| u32::from(c) > 0xFFFF);
         let line_starts = astral.then(|| {
             let mut starts = vec![0];
             starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -84,12 +84,91 @@ fn yaml_error(pos: Pos, detail: &str) -> Issue {
     .at(pos.line, pos.column)
 }
 
+/// saphyr-parser's input as characters decoded once. Its `StrInput` decodes UTF-8 again on
+/// every peek and skip; in the size-optimised wasm build those calls are not inlined and took
+/// most of the parse time (docs/decisions.md). Semantics are `StrInput`'s: past the end,
+/// characters read as '\0'.
+struct CharInput {
+    chars: Vec<char>,
+    pos: usize,
+    lookahead: usize,
+}
+
+impl CharInput {
+    fn at(&self, n: usize) -> char {
+        self.chars.get(self.pos + n).copied().unwrap_or('\0')
+    }
+}
+
+impl Input for CharInput {
+    fn lookahead(&mut self, count: usize) {
+        self.lookahead = self.lookahead.max(count);
+    }
+
+    fn buflen(&self) -> usize {
+        self.lookahead
+    }
+
+    fn bufmaxlen(&self) -> usize {
+        128
+    }
+
+    fn raw_read_ch(&mut self) -> char {
+        let c = self.at(0);
+        self.skip();
+        c
+    }
+
+    fn raw_read_non_breakz_ch(&mut self) -> Option<char> {
+        let c = self.chars.get(self.pos).copied()?;
+        // A break, the end, or a byte-order mark ends the run (saphyr's is_yaml_non_break).
+        if matches!(c, '\0' | '\n' | '\r' | '\u{feff}') {
+            return None;
+        }
+        self.pos += 1;
+        Some(c)
+    }
+
+    fn skip(&mut self) {
+        self.skip_n(1);
+    }
+
+    fn skip_n(&mut self, count: usize) {
+        self.pos = (self.pos + count).min(self.chars.len());
+    }
+
+    fn peek(&self) -> char {
+        self.at(0)
+    }
+
+    fn peek_nth(&self, n: usize) -> char {
+        self.at(n)
+    }
+
+    fn peek_opt(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+}
+
 /// The events of `text` (a leading byte-order mark skipped, so columns do not count it),
 /// each with its position; scanner errors as `InvalidYaml` issues.
 fn events(text: &str) -> impl Iterator<Item = Result<(Event<'_>, Pos), Issue>> + '_ {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let columns = Columns::new(text);
-    Parser::new_from_str(text).map(move |next| match next {
+    let chars: Vec<char> = if text.is_ascii() {
+        // The common case: an exact-size copy, byte by byte.
+        text.bytes().map(char::from).collect()
+    } else {
+        let mut chars = Vec::with_capacity(text.len());
+        chars.extend(text.chars());
+        chars
+    };
+    let input = CharInput {
+        chars,
+        pos: 0,
+        lookahead: 0,
+    };
+    Parser::new(input).map(move |next| match next {
         Ok((event, span)) => Ok((event, columns.at(&span))),
         Err(err) => Err(scan_error(&columns, &err)),
     })
