@@ -1,11 +1,12 @@
 // connect.yaml validation, side by side with the official validator in one run:
-// ours = validateConnectYaml (wasm, nodejs build); official = yaml@2 YAML.parse + the zod
+// ours = validateConnectYaml (the package's Node build; the browser build on one line too); official = yaml@2 YAML.parse + the zod
 // schema of @commercetools-connect/specification (what `commercetools connect validate` runs).
 // Run with `make bench`. Prints a table and the ratios; times are means over repeated calls.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import YAML from 'yaml';
 import { SpecificationObjectZodSchema } from '@commercetools-connect/specification';
 import { validateConnectYaml } from 'connect-preflight';
+import * as web from '../pkg/web/index.js';
 import { time, geomean, generatedConnectYaml } from './util.mjs';
 
 const official = (text) => {
@@ -30,9 +31,17 @@ for (const file of files) {
   oursTotal += a;
   officialTotal += b;
 }
+// The browser build (size-optimised), run here in Node for comparison.
+await web.init(readFileSync(new URL('../pkg/web/connect_preflight_bg.wasm', import.meta.url)));
+let webTotal = 0;
+for (const file of files) {
+  const text = readFileSync(new URL(file, corpus), 'utf8');
+  webTotal += time(() => web.validateConnectYaml(text).valid);
+}
 console.log(`connect.yaml corpus: ${files.length} files`);
 console.log(`  mean per file: ours ${(oursTotal / files.length).toFixed(1)} µs, official ${(officialTotal / files.length).toFixed(1)} µs`);
 console.log(`  official / ours: ${(officialTotal / oursTotal).toFixed(1)}× on the corpus mean; per-file geometric mean ${geomean(ratios).toFixed(1)}×, min ${Math.min(...ratios).toFixed(1)}×`);
+console.log(`  the browser build (size-optimised), in Node: ${(webTotal / files.length).toFixed(1)} µs per file, official / ours ${(officialTotal / webTotal).toFixed(1)}×`);
 
 console.log('large and hostile inputs (ms per call):');
 const rows = [];

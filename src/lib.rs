@@ -32,6 +32,7 @@ mod identifiers;
 mod json_text;
 pub mod report;
 mod yaml;
+mod yaml_block;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -204,6 +204,15 @@ struct Anchored {
 /// comments). Duplicate keys, a second document, complex keys, nesting deeper than
 /// `MAX_DEPTH` and alias bombs are `InvalidYaml` issues, as in the official parser.
 pub(crate) fn parse(text: &str) -> Result<Option<Value>, Issue> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(value) = crate::yaml_block::parse(body) {
+        return Ok(Some(value));
+    }
+    parse_events(text)
+}
+
+/// [`parse`] by the full parser (saphyr-parser's events).
+pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: BTreeMap<usize, Anchored> = BTreeMap::new();
     let mut root = None;
@@ -419,6 +428,11 @@ fn resolve(raw: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
     };
     // The scanner's string is moved, not copied, when the scalar stays a string.
     typed.unwrap_or_else(|| Value::String(raw.into_owned()))
+}
+
+/// An untagged plain scalar, typed by the core schema (for the fast path in `yaml_block`).
+pub(crate) fn resolve_plain(raw: &str) -> Value {
+    resolve(Cow::Borrowed(raw), ScalarStyle::Plain, None)
 }
 
 fn null(raw: &str) -> Option<Value> {

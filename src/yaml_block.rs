@@ -1,0 +1,426 @@
+//! A fast path for the YAML that connect.yaml files are written in: block mappings and
+//! sequences, plain and quoted one-line scalars, comments, `[]`/`{}` and one-line flow lists
+//! of scalars. It reads bytes, not characters, and builds the value directly.
+//!
+//! It answers only when it is sure to give exactly what the full parser (saphyr-parser plus
+//! our resolver) gives; anything else — anchors, aliases, tags, block scalars, multi-line
+//! scalars, other flow collections, tabs, quoted keys, duplicate keys, documents markers, any
+//! error — returns `None`, and the full parser reads the text (errors and positions always
+//! come from there). `tests/no_panic.rs` checks the equality on every input this path accepts.
+
+use crate::yaml::resolve_plain;
+use serde_json::{Map, Value};
+
+/// Deeper block nesting is left to the full parser (real files are 6 levels deep).
+const MAX_DEPTH: usize = 32;
+
+struct Line<'t> {
+    indent: usize,
+    /// The line after its indentation, without a trailing `\r`.
+    content: &'t str,
+}
+
+/// The value of `text`, or `None` when the full parser must read it.
+pub(crate) fn parse(text: &str) -> Option<Value> {
+    let mut lines = Vec::new();
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let content = raw.trim_start_matches(' ');
+        // Tabs, lone CRs and other control characters: the full parser's business.
+        if content.bytes().any(|b| b == b'\r' || (b < 0x20 && b != b'\t')) || content.starts_with('\t') {
+            return None;
+        }
+        let content = content.trim_end_matches([' ', '\t']);
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if raw.starts_with("---") || raw.starts_with("...") || raw.starts_with('%') {
+            return None;
+        }
+        lines.push(Line {
+            indent: raw.len() - raw.trim_start_matches(' ').len(),
+            content,
+        });
+    }
+    let first = lines.first()?;
+    if first.indent != 0 {
+        return None;
+    }
+    let mut reader = Reader { lines, next: 0 };
+    let value = reader.block(0, 0)?;
+    (reader.next == reader.lines.len()).then_some(value)
+}
+
+struct Reader<'t> {
+    lines: Vec<Line<'t>>,
+    next: usize,
+}
+
+fn is_item(content: &str) -> bool {
+    content == "-" || content.starts_with("- ")
+}
+
+impl<'t> Reader<'t> {
+    fn peek(&self) -> Option<&Line<'t>> {
+        self.lines.get(self.next)
+    }
+
+    /// The block collection starting at the next line, whose indentation is `indent`.
+    fn block(&mut self, indent: usize, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let line = self.peek()?;
+        if line.indent != indent {
+            return None;
+        }
+        if is_item(line.content) {
+            self.sequence(indent, depth)
+        } else {
+            let mut map = Map::new();
+            self.mapping(indent, depth, &mut map)?;
+            Some(Value::Object(map))
+        }
+    }
+
+    fn sequence(&mut self, indent: usize, depth: usize) -> Option<Value> {
+        let mut items = Vec::new();
+        while let Some(line) = self.peek() {
+            if line.indent != indent || !is_item(line.content) {
+                break;
+            }
+            let content = line.content;
+            self.next += 1;
+            let rest = content[1..].trim_start_matches(' ');
+            if rest.is_empty() {
+                items.push(self.nested(indent, depth)?);
+            } else if rest.starts_with('#') {
+                return None;
+            } else if let Some((key, value)) = split_entry(rest) {
+                // `- key: value`: a mapping whose keys line up with `key`.
+                let key_indent = indent + (content.len() - rest.len());
+                let mut map = Map::new();
+                self.entry(key, value, key_indent, depth + 1, &mut map)?;
+                self.mapping(key_indent, depth + 1, &mut map)?;
+                items.push(Value::Object(map));
+            } else {
+                items.push(inline(rest)?);
+                self.no_continuation(indent)?;
+            }
+        }
+        Some(Value::Array(items))
+    }
+
+    /// Entries at `indent` into `map`.
+    fn mapping(&mut self, indent: usize, depth: usize, map: &mut Map<String, Value>) -> Option<()> {
+        while let Some(line) = self.peek() {
+            if line.indent < indent || (line.indent == indent && is_item(line.content)) {
+                break;
+            }
+            if line.indent > indent {
+                return None;
+            }
+            let (key, value) = split_entry(line.content)?;
+            self.next += 1;
+            self.entry(key, value, indent, depth, map)?;
+        }
+        Some(())
+    }
+
+    /// One `key: value` (or `key:` with a nested block) of a mapping at `indent`.
+    fn entry(
+        &mut self,
+        key: &str,
+        value: &str,
+        indent: usize,
+        depth: usize,
+        map: &mut Map<String, Value>,
+    ) -> Option<()> {
+        let value = if value.is_empty() {
+            self.nested(indent, depth)?
+        } else {
+            let v = inline(value)?;
+            self.no_continuation(indent)?;
+            v
+        };
+        // A duplicate key is an error: the full parser reports it, with its position.
+        map.insert(key.to_owned(), value).is_none().then_some(())
+    }
+
+    /// The value of `key:` or `-` with nothing after it: a block indented deeper (or, under a
+    /// key, a sequence at the key's own indentation), else null.
+    fn nested(&mut self, indent: usize, depth: usize) -> Option<Value> {
+        match self.peek() {
+            Some(line) if line.indent > indent => {
+                let inner = line.indent;
+                self.block(inner, depth + 1)
+            }
+            Some(line) if line.indent == indent && is_item(line.content) => self.sequence(indent, depth + 1),
+            _ => Some(Value::Null),
+        }
+    }
+
+    /// After a one-line value, a deeper line would continue it (a multi-line scalar).
+    fn no_continuation(&self, indent: usize) -> Option<()> {
+        match self.peek() {
+            Some(line) if line.indent > indent => None,
+            _ => Some(()),
+        }
+    }
+}
+
+/// `key: value` or `key:` with a simple key: letters, digits and `_-./`, not starting with
+/// an indicator. The value is what follows `: `, comments and spaces trimmed later.
+fn split_entry(content: &str) -> Option<(&str, &str)> {
+    let colon = content.find(':')?;
+    let key = &content[..colon];
+    let after = &content[colon + 1..];
+    let key_ok = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/'))
+        && !key.starts_with(['-', '.', '/']);
+    if !key_ok || !(after.is_empty() || after.starts_with(' ')) {
+        return None;
+    }
+    let value = after.trim_start_matches(' ');
+    Some((key, if value.starts_with('#') { "" } else { value }))
+}
+
+/// A one-line value: a quoted scalar, a plain scalar, `[]`, `{}` or a flow list of scalars.
+fn inline(text: &str) -> Option<Value> {
+    let (value, rest) = match text.as_bytes().first()? {
+        b'"' => double_quoted(text)?,
+        b'\'' => single_quoted(text)?,
+        b'[' => flow_list(text)?,
+        b'{' => (Value::Object(Map::new()), text.strip_prefix("{}")?),
+        _ => return plain(text),
+    };
+    let rest = rest.trim_start_matches(' ');
+    (rest.is_empty() || rest.starts_with('#')).then_some(value)
+}
+
+/// A plain scalar up to a comment. Anything a plain scalar may not hold, or that would make
+/// the line mean something else, is left to the full parser.
+fn plain(text: &str) -> Option<Value> {
+    let value = match text.find(" #") {
+        Some(i) => text[..i].trim_end_matches(' '),
+        None => text,
+    };
+    let first = value.bytes().next()?;
+    let starts_badly = matches!(
+        first,
+        b'&' | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'%'
+            | b'@'
+            | b'`'
+            | b'?'
+            | b':'
+            | b'-'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'"'
+            | b'\''
+    );
+    if starts_badly || value.contains(": ") || value.ends_with(':') || value.contains('\t') {
+        return None;
+    }
+    Some(resolve_plain(value))
+}
+
+/// `"..."` with the common escapes; returns the string and what follows the closing quote.
+fn double_quoted(text: &str) -> Option<(Value, &str)> {
+    let body = &text[1..];
+    let mut out = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((Value::String(out), &body[i + 1..])),
+            '\\' => out.push(match chars.next()?.1 {
+                '"' => '"',
+                '\\' => '\\',
+                '/' => '/',
+                'n' => '\n',
+                't' => '\t',
+                _ => return None,
+            }),
+            _ => out.push(c),
+        }
+    }
+    None
+}
+
+/// `'...'` with `''` for a quote; returns the string and what follows the closing quote.
+fn single_quoted(text: &str) -> Option<(Value, &str)> {
+    let body = &text[1..];
+    let mut out = String::new();
+    let mut rest = body;
+    loop {
+        let i = rest.find('\'')?;
+        out.push_str(&rest[..i]);
+        if rest[i + 1..].starts_with('\'') {
+            out.push('\'');
+            rest = &rest[i + 2..];
+        } else {
+            return Some((Value::String(out), &rest[i + 1..]));
+        }
+    }
+}
+
+/// `[a, b, 'c']` on one line: plain words and quoted scalars only.
+fn flow_list(text: &str) -> Option<(Value, &str)> {
+    let close = text.find(']')?;
+    let inner = &text[1..close];
+    let mut items = Vec::new();
+    if !inner.trim_matches(' ').is_empty() {
+        for item in inner.split(',') {
+            let item = item.trim_matches(' ');
+            let value = match item.as_bytes().first()? {
+                b'"' => {
+                    let (v, rest) = double_quoted(item)?;
+                    rest.is_empty().then_some(v)?
+                }
+                b'\'' => {
+                    let (v, rest) = single_quoted(item)?;
+                    rest.is_empty().then_some(v)?
+                }
+                _ if item
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/' | b':'))
+                    && !item.ends_with(':') =>
+                {
+                    if item.contains("'") || item.contains('"') || item.starts_with('-') {
+                        return None;
+                    }
+                    resolve_plain(item)
+                }
+                _ => return None,
+            };
+            items.push(value);
+        }
+    }
+    Some((Value::Array(items), &text[close + 1..]))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::parse;
+    use crate::yaml::parse_events;
+    use proptest::prelude::*;
+
+    /// Whenever the fast path answers, the full parser gives the very same value.
+    fn agrees(text: &str) -> bool {
+        let Some(fast) = parse(text) else {
+            return false;
+        };
+        match parse_events(text) {
+            Ok(Some(full)) => assert_eq!(fast, full, "fast path differs on:\n{text}"),
+            other => panic!("fast path accepted what the full parser answers {other:?}:\n{text}"),
+        }
+        true
+    }
+
+    #[test]
+    fn corpus_files_take_the_fast_path_and_agree() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/connect-yaml");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let (mut files, mut fast) = (0, 0);
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                files += 1;
+                fast += usize::from(agrees(&std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+        assert_eq!(files, 37);
+        // Declined, rightly: a multi-line plain scalar (NunoMonteiroNkt) and `KEY : value` with a
+        // space before the colon (the two legacy templates).
+        assert_eq!(fast, 34, "{fast} of {files} corpus files take the fast path");
+    }
+
+    #[test]
+    fn fixture_texts_agree() {
+        let fixtures: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/connect-yaml.json")).unwrap();
+        for case in fixtures["cases"].as_array().unwrap() {
+            let text = match (case.get("inputLines"), case.get("inputText")) {
+                (Some(lines), _) => format!(
+                    "{}\n",
+                    lines
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|l| l.as_str().unwrap())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ),
+                (_, Some(text)) => text.as_str().unwrap().to_owned(),
+                _ => continue,
+            };
+            agrees(text.strip_prefix('\u{feff}').unwrap_or(&text));
+        }
+    }
+
+    #[test]
+    fn declines_what_it_does_not_know() {
+        for text in [
+            "a: &x 1\nb: *x\n",
+            "a: |\n  text\n",
+            "a: !!str 1\n",
+            "a: b\n  c\n",
+            "a: 1\na: 2\n",
+            "a:\n\t- 1\n",
+            "'a': 1\n",
+            "a: {b: 1}\n",
+            "a: [[1]]\n",
+            "---\na: 1\n",
+            "a: b: c\n",
+            "- - 1\n",
+            "a: \"\\x41\"\n",
+            "  a: 1\n",
+            "",
+        ] {
+            assert!(parse(text).is_none(), "{text:?}");
+        }
+    }
+
+    const TEMPLATE: &str = "deployAs:\n  - name: service\n    applicationType: service\n    endpoint: /service # comment\n    scripts:\n      postDeploy: npm run post\n    configuration:\n      standardConfiguration:\n        - key: CTP_REGION\n          description: \"region: \\\"eu\\\"\"\n          required: true\n          default: 'it''s 8080'\n      securedConfiguration: []\n  - name: job\n    applicationType: job\n    properties:\n      schedule: '0 0 * * *'\ninheritAs:\n  apiClient:\n    scopes: [manage_orders, 'view_products', 12]\n  configuration: {}\n  x: ~\n  y: 0x1F\n  z: -1.5e3\n";
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn mutations_agree(ops in prop::collection::vec((0usize..40, 0usize..8, "[ -~]{0,6}"), 0..5)) {
+            let mut lines: Vec<String> = TEMPLATE.lines().map(str::to_owned).collect();
+            for (at, op, junk) in ops {
+                let i = at % lines.len();
+                match op {
+                    0 if lines.len() > 1 => { lines.remove(i); }
+                    1 => { let line = lines[i].clone(); lines.insert(i, line); }
+                    2 => lines[i].insert(0, ' '),
+                    3 => { let cut = lines[i].len() / 2; lines[i].truncate(cut); }
+                    4 => lines[i].push_str(&junk),
+                    5 => { let at = lines[i].len() / 2; lines[i].insert_str(at, &junk); }
+                    6 => lines[i] = lines[i].trim_start().to_owned(),
+                    _ => { let j = (i + 1) % lines.len(); lines.swap(i, j); }
+                }
+            }
+            agrees(&lines.join("\n"));
+        }
+
+        #[test]
+        fn yaml_like_text_agrees(text in "([a-c]{1,3}|[-:#'\",\\[\\]{}] ?| {1,4}|\n){0,40}") {
+            agrees(&text);
+        }
+    }
+}
