@@ -171,3 +171,29 @@ test('connect.yaml: text only (misuse throws), spec in the API shape, positions 
   const bad = esm.validateConnectYaml(readFileSync(new URL('../../examples/connect-yaml/invalid/connect.yaml', import.meta.url), 'utf8'));
   assert.ok(bad.errors.every((e) => Number.isInteger(e.line) && Number.isInteger(e.column)));
 });
+
+test('hostile connect.yaml in wasm: reports, no crash, the module still answers (Node and browser builds)', async () => {
+  const web = await import(new URL('web/index.js', pkgDir));
+  await web.init(readFileSync(new URL('web/connect_preflight_bg.wasm', pkgDir)));
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'deployAs: []'].join('\n');
+  const app = (i) => `  - name: app-${i}\n    applicationType: service\n    endpoint: /app-${i}\n    configuration:\n      standardConfiguration:\n${Array.from({ length: 20 }, (_, k) => `        - key: KEY_${k}\n          description: the key number ${k}\n          required: true\n`).join('')}`;
+  const big = `deployAs:\n${Array.from({ length: 3000 }, (_, i) => app(i)).join('')}`;
+  assert.ok(big.length > 5_000_000);
+  const inputs = {
+    bomb: [bomb, 'InvalidYaml'],
+    'nested blocks': [`deployAs:\n${'- '.repeat(20000)}1\n`, 'InvalidYaml'],
+    'nested flow': [`deployAs: ${'['.repeat(50000)}`, 'InvalidYaml'],
+    'nested maps': [`deployAs: ${'{a: '.repeat(20000)}`, 'InvalidYaml'],
+    'deep indentation': [`deployAs:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a${i}:\n`).join('')}`, 'InvalidYaml'],
+    'long scalar': [`deployAs:\n  - name: s1\n    applicationType: service\n    endpoint: /${'a'.repeat(2_000_000)}.\n`, 'InvalidField'],
+    '5 MB file': [big, null],
+  };
+  for (const api of [esm, web]) {
+    for (const [name, [text, code]] of Object.entries(inputs)) {
+      const report = api.validateConnectYaml(text);
+      assert.equal(report.errors[0]?.code ?? null, code, name);
+      assert.ok(report.errors.every((e) => e.message.length < 600), `${name}: messages stay short`);
+    }
+    assert.equal(api.validateConnectYaml('deployAs: []').valid, true, 'still alive');
+  }
+});
