@@ -5,7 +5,7 @@
 //! flagged as secured.
 
 use crate::codes::Code;
-use crate::report::{pointer_push, Issue, Report};
+use crate::report::{pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 
 /// Collects the issues of one check.
@@ -54,7 +54,7 @@ impl Checker {
     }
 
     /// `InvalidField` for the value at `path`, saying what was expected.
-    pub(crate) fn invalid(&mut self, path: &str, field: &str, value: &Value, expected: &str, echo: Echo) {
+    pub(crate) fn invalid(&mut self, path: Loc<'_>, field: &str, value: &Value, expected: &str, echo: Echo) {
         let message = match echo {
             Echo::Yes => format!("Field '{field}' {expected}; got {}.", describe(value)),
             Echo::Secured => format!(
@@ -62,7 +62,7 @@ impl Checker {
                 a_kind(value)
             ),
         };
-        let mut issue = Issue::new(Code::InvalidField, path, message).param("field", field);
+        let mut issue = Issue::new(Code::InvalidField, path.pointer(), message).param("field", field);
         if echo == Echo::Yes {
             issue = issue.param("invalidValue", value.clone());
         }
@@ -80,7 +80,12 @@ impl Checker {
     }
 
     /// The value as an object, or an `InvalidField` issue.
-    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &str, field: &str) -> Option<&'v Map<String, Value>> {
+    pub(crate) fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: Loc<'_>,
+        field: &str,
+    ) -> Option<&'v Map<String, Value>> {
         let object = value.as_object();
         if object.is_none() {
             self.invalid(path, field, value, "must be an object", Echo::Yes);
@@ -89,7 +94,7 @@ impl Checker {
     }
 
     /// The value as an array, or an `InvalidField` issue.
-    pub(crate) fn array<'v>(&mut self, value: &'v Value, path: &str, field: &str) -> Option<&'v Vec<Value>> {
+    pub(crate) fn array<'v>(&mut self, value: &'v Value, path: Loc<'_>, field: &str) -> Option<&'v Vec<Value>> {
         let array = value.as_array();
         if array.is_none() {
             self.invalid(path, field, value, "must be an array", Echo::Yes);
@@ -98,7 +103,7 @@ impl Checker {
     }
 
     /// The value as a string, or an `InvalidField` issue.
-    pub(crate) fn string<'v>(&mut self, value: &'v Value, path: &str, field: &str, echo: Echo) -> Option<&'v str> {
+    pub(crate) fn string<'v>(&mut self, value: &'v Value, path: Loc<'_>, field: &str, echo: Echo) -> Option<&'v str> {
         let string = value.as_str();
         if string.is_none() {
             self.invalid(path, field, value, "must be a string", echo);
@@ -107,7 +112,7 @@ impl Checker {
     }
 
     /// A non-empty string (not only whitespace), or an `InvalidField` issue.
-    pub(crate) fn non_empty_string(&mut self, value: &Value, path: &str, field: &str, echo: Echo) {
+    pub(crate) fn non_empty_string(&mut self, value: &Value, path: Loc<'_>, field: &str, echo: Echo) {
         if let Some(s) = self.string(value, path, field, echo) {
             if s.trim().is_empty() {
                 self.invalid(path, field, value, "must not be empty", echo);
@@ -116,19 +121,19 @@ impl Checker {
     }
 
     /// A boolean, or an `InvalidField` issue.
-    pub(crate) fn boolean(&mut self, value: &Value, path: &str, field: &str) {
+    pub(crate) fn boolean(&mut self, value: &Value, path: Loc<'_>, field: &str) {
         if !value.is_boolean() {
             self.invalid(path, field, value, "must be a boolean (true or false)", Echo::Yes);
         }
     }
 
     /// A whole number of at least `min`, or an `InvalidField` issue.
-    pub(crate) fn integer_at_least(&mut self, value: &Value, path: &str, field: &str, min: i64) {
+    pub(crate) fn integer_at_least(&mut self, value: &Value, path: Loc<'_>, field: &str, min: i64) {
         self.integer_in(value, path, field, min, i64::MAX);
     }
 
     /// A whole number from `min` to `max`, or an `InvalidField` issue.
-    pub(crate) fn integer_in(&mut self, value: &Value, path: &str, field: &str, min: i64, max: i64) -> Option<i64> {
+    pub(crate) fn integer_in(&mut self, value: &Value, path: Loc<'_>, field: &str, min: i64, max: i64) -> Option<i64> {
         match as_integer(value) {
             Some(n) if (min..=max).contains(&n) => return Some(n),
             Some(_) if max == i64::MAX => {
@@ -141,7 +146,7 @@ impl Checker {
     }
 
     /// One of `allowed`, or an `InvalidField` issue with `allowedValues` and a hint.
-    pub(crate) fn one_of(&mut self, value: &Value, path: &str, field: &str, allowed: &[&str]) {
+    pub(crate) fn one_of(&mut self, value: &Value, path: Loc<'_>, field: &str, allowed: &[&str]) {
         let Some(s) = self.string(value, path, field, Echo::Yes) else {
             return;
         };
@@ -155,7 +160,7 @@ impl Checker {
             describe(value),
             hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
         );
-        let mut issue = Issue::new(Code::InvalidField, path, message)
+        let mut issue = Issue::new(Code::InvalidField, path.pointer(), message)
             .param("field", field)
             .param("invalidValue", s)
             .param("allowedValues", allowed.to_vec());
@@ -166,7 +171,7 @@ impl Checker {
     }
 
     /// A resource key or application name: 2..256 of `[A-Za-z0-9_-]`.
-    pub(crate) fn key(&mut self, value: &Value, path: &str, field: &str) {
+    pub(crate) fn key(&mut self, value: &Value, path: Loc<'_>, field: &str) {
         if let Some(s) = self.string(value, path, field, Echo::Yes) {
             if let Some(problem) = key_problem(s) {
                 self.invalid(path, field, value, problem, Echo::Yes);

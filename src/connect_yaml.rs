@@ -7,7 +7,7 @@
 use crate::checks::{a_kind, describe, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::cron::is_valid_schedule;
-use crate::report::{pointer_index, pointer_push, Issue, Report};
+use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use crate::yaml;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
@@ -156,12 +156,17 @@ impl Serialize for ParsedConnectYaml {
 /// assert_eq!((report.errors[0].line, report.errors[0].column), (Some(4), Some(5)));
 /// ```
 pub fn validate_connect_yaml(text: &str) -> Report {
-    parse_connect_yaml(text).report
+    read(text, false).report
 }
 
 /// Reads connect.yaml: the report, and the file in the API's own shape (`spec`), present
 /// whenever the applications can be read, even when some rules fail.
 pub fn parse_connect_yaml(text: &str) -> ParsedConnectYaml {
+    read(text, true)
+}
+
+/// The report, and the spec when `want_spec` (validating alone skips building its entries).
+fn read(text: &str, want_spec: bool) -> ParsedConnectYaml {
     let value = match yaml::parse(text) {
         Ok(Some(value)) => value,
         Ok(None) => {
@@ -185,7 +190,7 @@ pub fn parse_connect_yaml(text: &str) -> ParsedConnectYaml {
         }
     };
     let mut c = Checker::default();
-    let spec = check_file(&mut c, &value);
+    let spec = check_file(&mut c, &value, want_spec).filter(|_| want_spec);
     let mut report = c.finish();
     add_positions(&mut report, text);
     ParsedConnectYaml { spec, report }
@@ -251,9 +256,11 @@ struct Context<'a> {
     global_keys: &'a BTreeSet<String>,
     api_client: bool,
     has_merchant_center: bool,
+    /// Whether the entries' spec form is wanted (not when only validating).
+    want_spec: bool,
 }
 
-fn check_file(c: &mut Checker, root: &Value) -> Option<Value> {
+fn check_file(c: &mut Checker, root: &Value, want_spec: bool) -> Option<Value> {
     let Some(top) = root.as_object() else {
         c.error(Issue::new(
             Code::InvalidField,
@@ -281,7 +288,7 @@ fn check_file(c: &mut Checker, root: &Value) -> Option<Value> {
         }
         Some(Value::Null) => {
             c.invalid(
-                "/deployAs",
+                "/deployAs".into(),
                 "deployAs",
                 &Value::Null,
                 "must be a list of applications (write [] for none)",
@@ -289,9 +296,10 @@ fn check_file(c: &mut Checker, root: &Value) -> Option<Value> {
             );
             None
         }
-        Some(value) => c.array(value, "/deployAs", "deployAs"),
+        Some(value) => c.array(value, "/deployAs".into(), "deployAs"),
     };
     let ctx = Context {
+        want_spec,
         global_keys: &global_keys,
         api_client: inherit.is_some_and(|i| i.contains_key("apiClient")),
         has_merchant_center: applications.is_some_and(|apps| {
@@ -315,7 +323,7 @@ fn check_file(c: &mut Checker, root: &Value) -> Option<Value> {
 
     let mut spec = Map::new();
     if let Some(inherit_value) = top.get("inheritAs") {
-        if let Some(inherit) = c.object(inherit_value, "/inheritAs", "inheritAs") {
+        if let Some(inherit) = c.object(inherit_value, "/inheritAs".into(), "inheritAs") {
             extra_fields(c, inherit, "/inheritAs", INHERIT_FIELDS, None);
             if let Some(configuration) = inherit.get("configuration") {
                 let no_globals = BTreeSet::new();
@@ -424,10 +432,10 @@ fn check_application(
     ctx: &Context<'_>,
     global_cloud_identifier: bool,
 ) -> Option<Value> {
-    let application = c.object(value, path, "deployAs")?;
+    let application = c.object(value, Loc::At(path), "deployAs")?;
     let name = match application.get("name") {
         Some(name) => {
-            c.key(name, &pointer_push(path, "name"), "name");
+            c.key(name, Loc::Field(path, "name"), "name");
             name.as_str()
         }
         None => {
@@ -455,7 +463,7 @@ fn check_application(
     };
     let type_name = type_value.as_str().unwrap_or_default();
     let Some(app_type) = AppType::parse(type_name) else {
-        c.one_of(type_value, &type_path, "applicationType", APPLICATION_TYPES);
+        c.one_of(type_value, Loc::At(&type_path), "applicationType", APPLICATION_TYPES);
         extra_fields(c, application, path, ANY_APPLICATION_FIELDS, None);
         return None;
     };
@@ -559,7 +567,7 @@ fn check_application(
 /// Endpoint paths: non-empty, only `[A-Za-z0-9_/-]`, no `//`. Checked in one pass (the
 /// official regex backtracks for seconds on a 30-character string). Nested paths are fine.
 fn check_endpoint(c: &mut Checker, value: &Value, path: &str, field: &str) -> bool {
-    let Some(endpoint) = c.string(value, path, field, Echo::Yes) else {
+    let Some(endpoint) = c.string(value, Loc::At(path), field, Echo::Yes) else {
         return false;
     };
     let problem = if endpoint.is_empty() {
@@ -578,7 +586,7 @@ fn check_endpoint(c: &mut Checker, value: &Value, path: &str, field: &str) -> bo
     };
     match problem {
         Some(problem) => {
-            c.invalid(path, field, value, &problem, Echo::Yes);
+            c.invalid(Loc::At(path), field, value, &problem, Echo::Yes);
             false
         }
         None => true,
@@ -593,7 +601,7 @@ fn check_configuration(
     ctx: &Context<'_>,
 ) -> Block {
     let mut block = Block::default();
-    let Some(configuration) = c.object(value, path, "configuration") else {
+    let Some(configuration) = c.object(value, Loc::At(path), "configuration") else {
         return block;
     };
     extra_fields(c, configuration, path, CONFIGURATION_FIELDS, None);
@@ -605,7 +613,7 @@ fn check_configuration(
             None => None,
             Some(Value::Null) => {
                 c.invalid(
-                    &list_path,
+                    Loc::At(&list_path),
                     field,
                     &Value::Null,
                     "must be a list (an empty key is null: write [] or remove it)",
@@ -613,7 +621,7 @@ fn check_configuration(
                 );
                 None
             }
-            Some(list) => c.array(list, &list_path, field),
+            Some(list) => c.array(list, Loc::At(&list_path), field),
         };
         let mut spec_entries = Vec::new();
         for (i, entry) in entries.into_iter().flatten().enumerate() {
@@ -664,7 +672,7 @@ fn check_entry(
 ) -> Option<(KeyInfo, Value)> {
     let entry = c.object(
         value,
-        path,
+        Loc::At(path),
         if secured {
             "securedConfiguration"
         } else {
@@ -683,7 +691,7 @@ fn check_entry(
             c.required(path, "key", "");
             None
         }
-        Some(key) => c.string(key, &key_path, "key", Echo::Yes),
+        Some(key) => c.string(key, Loc::At(&key_path), "key", Echo::Yes),
     };
     if let Some(key) = key {
         if RESERVED_KEYS.iter().any(|r| r.eq_ignore_ascii_case(key)) {
@@ -696,7 +704,7 @@ fn check_entry(
                 .param("configurationKey", key),
             );
         } else if let Some(problem) = configuration_key_problem(key) {
-            c.invalid(&key_path, "key", &json!(key), problem, Echo::Yes);
+            c.invalid(Loc::At(&key_path), "key", &json!(key), problem, Echo::Yes);
         } else if is_provided(key, app_type, ctx) {
             c.warning(
                 Issue::new(
@@ -710,25 +718,29 @@ fn check_entry(
     }
     match entry.get("description") {
         None => c.required(path, "description", ""),
-        Some(description) => c.non_empty_string(
-            description,
-            &pointer_push(path, "description"),
-            "description",
-            Echo::Yes,
-        ),
+        Some(description) => c.non_empty_string(description, Loc::Field(path, "description"), "description", Echo::Yes),
     }
     let required = match entry.get("required") {
         Some(required) => {
-            c.boolean(required, &pointer_push(path, "required"), "required");
+            c.boolean(required, Loc::Field(path, "required"), "required");
             required.as_bool() == Some(true)
         }
         None => false,
     };
     let default = entry.get("default").filter(|_| !secured);
     if let Some(default) = default {
-        c.non_empty_string(default, &pointer_push(path, "default"), "default", Echo::Yes);
+        c.non_empty_string(default, Loc::Field(path, "default"), "default", Echo::Yes);
     }
     let key = key?;
+    let info = KeyInfo {
+        key: key.to_owned(),
+        required,
+        has_default: default.is_some(),
+        path: path.to_owned(),
+    };
+    if !ctx.want_spec {
+        return Some((info, Value::Null));
+    }
     let mut spec = Map::new();
     spec.insert("key".into(), json!(key));
     spec.insert(
@@ -743,12 +755,6 @@ fn check_entry(
     if let Some(default) = default.filter(|d| d.is_string()) {
         spec.insert("default".into(), default.clone());
     }
-    let info = KeyInfo {
-        key: key.to_owned(),
-        required,
-        has_default: default.is_some(),
-        path: path.to_owned(),
-    };
     Some((info, Value::Object(spec)))
 }
 
@@ -846,20 +852,20 @@ fn check_merchant_center(
 
 /// `postDeploy` / `preUndeploy`: non-empty commands.
 fn check_scripts(c: &mut Checker, value: &Value, path: &str) -> bool {
-    let Some(scripts) = c.object(value, path, "scripts") else {
+    let Some(scripts) = c.object(value, Loc::At(path), "scripts") else {
         return false;
     };
     extra_fields(c, scripts, path, SCRIPT_FIELDS, None);
     for field in SCRIPT_FIELDS {
         if let Some(command) = scripts.get(*field) {
-            c.non_empty_string(command, &pointer_push(path, field), field, Echo::Yes);
+            c.non_empty_string(command, Loc::Field(path, field), field, Echo::Yes);
         }
     }
     true
 }
 
 fn check_health_check(c: &mut Checker, value: &Value, path: &str) -> bool {
-    let Some(health_check) = c.object(value, path, "healthCheck") else {
+    let Some(health_check) = c.object(value, Loc::At(path), "healthCheck") else {
         return false;
     };
     extra_fields(c, health_check, path, HEALTH_CHECK_FIELDS, None);
@@ -871,7 +877,7 @@ fn check_health_check(c: &mut Checker, value: &Value, path: &str) -> bool {
     }
     for field in &HEALTH_CHECK_FIELDS[1..] {
         if let Some(n) = health_check.get(*field) {
-            c.integer_in(n, &pointer_push(path, field), field, 1, 20);
+            c.integer_in(n, Loc::Field(path, field), field, 1, 20);
         }
     }
     true
@@ -880,7 +886,7 @@ fn check_health_check(c: &mut Checker, value: &Value, path: &str) -> bool {
 /// `{strategy: immediate}` or `{strategy: exponential-backoff, minBackoffSeconds 1..600,
 /// maxBackoffSeconds 1..600, maxAttempts? 5..100}` with min ≤ max.
 pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> bool {
-    let Some(policy) = c.object(value, path, "retryPolicy") else {
+    let Some(policy) = c.object(value, Loc::At(path), "retryPolicy") else {
         return false;
     };
     let strategy = match policy.get("strategy") {
@@ -891,7 +897,7 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
         Some(strategy) => {
             c.one_of(
                 strategy,
-                &pointer_push(path, "strategy"),
+                Loc::Field(path, "strategy"),
                 "strategy",
                 &["immediate", "exponential-backoff"],
             );
@@ -903,7 +909,7 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
         Some("exponential-backoff") => {
             extra_fields(c, policy, path, BACKOFF_FIELDS, None);
             let mut bound = |field: &str| match policy.get(field) {
-                Some(n) => c.integer_in(n, &pointer_push(path, field), field, 1, 600),
+                Some(n) => c.integer_in(n, Loc::Field(path, field), field, 1, 600),
                 None => {
                     c.required(path, field, " (1 to 600 seconds)");
                     None
@@ -914,7 +920,7 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
                 if min > max {
                     let field = "minBackoffSeconds";
                     c.invalid(
-                        &pointer_push(path, field),
+                        Loc::Field(path, field),
                         field,
                         &json!(min),
                         &format!("must be less than or equal to maxBackoffSeconds ({max})"),
@@ -923,7 +929,7 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
                 }
             }
             if let Some(n) = policy.get("maxAttempts") {
-                c.integer_in(n, &pointer_push(path, "maxAttempts"), "maxAttempts", 5, 100);
+                c.integer_in(n, Loc::Field(path, "maxAttempts"), "maxAttempts", 5, 100);
             }
         }
         _ => {}
@@ -933,14 +939,14 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
 
 /// A job's `properties`: `schedule`, a cron string. Returns the schedule when it is valid.
 fn check_properties(c: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let properties = c.object(value, path, "properties")?;
+    let properties = c.object(value, Loc::At(path), "properties")?;
     extra_fields(c, properties, path, PROPERTIES_FIELDS, None);
     let schedule_path = pointer_push(path, "schedule");
     let Some(schedule) = properties.get("schedule") else {
         c.required(path, "schedule", " (a cron expression, e.g. '0 0 * * *')");
         return None;
     };
-    let text = c.string(schedule, &schedule_path, "schedule", Echo::Yes)?;
+    let text = c.string(schedule, Loc::At(&schedule_path), "schedule", Echo::Yes)?;
     if !check_schedule(c, text, &schedule_path) {
         return None;
     }
@@ -970,17 +976,17 @@ pub(crate) fn check_schedule(c: &mut Checker, schedule: &str, path: &str) -> boo
 /// `inheritAs.apiClient`: `{ scopes: [non-empty strings, at least one] }`. Returns the scopes.
 fn check_api_client(c: &mut Checker, value: &Value) -> Option<Value> {
     let path = "/inheritAs/apiClient";
-    let api_client = c.object(value, path, "apiClient")?;
+    let api_client = c.object(value, Loc::At(path), "apiClient")?;
     extra_fields(c, api_client, path, API_CLIENT_FIELDS, None);
     let Some(scopes) = api_client.get("scopes") else {
         c.required(path, "scopes", " (at least one scope, e.g. manage_orders)");
         return None;
     };
     let scopes_path = pointer_push(path, "scopes");
-    let list = c.array(scopes, &scopes_path, "scopes")?;
+    let list = c.array(scopes, Loc::At(&scopes_path), "scopes")?;
     if list.is_empty() {
         c.invalid(
-            &scopes_path,
+            Loc::At(&scopes_path),
             "scopes",
             scopes,
             "must list at least one scope",
@@ -990,7 +996,7 @@ fn check_api_client(c: &mut Checker, value: &Value) -> Option<Value> {
     for (i, scope) in list.iter().enumerate() {
         if scope.as_str().is_some_and(str::is_empty) {
             c.invalid(
-                &pointer_index(&scopes_path, i),
+                Loc::Item(&scopes_path, i),
                 "scopes",
                 scope,
                 "must not be empty",
@@ -998,7 +1004,7 @@ fn check_api_client(c: &mut Checker, value: &Value) -> Option<Value> {
             );
         } else if !scope.is_string() {
             c.invalid(
-                &pointer_index(&scopes_path, i),
+                Loc::Item(&scopes_path, i),
                 "scopes",
                 scope,
                 &format!("must be a string, not {}", a_kind(scope)),

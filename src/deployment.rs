@@ -6,7 +6,7 @@
 use crate::checks::{Checker, Echo, Strictness};
 use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
 use crate::json_text::{check_payload, Payload};
-use crate::report::{pointer_index, pointer_push, Report};
+use crate::report::{pointer_index, pointer_push, Loc, Report};
 use serde_json::{Map, Value};
 
 const DRAFT_FIELDS: &[&str] = &[
@@ -57,22 +57,22 @@ fn check_draft(c: &mut Checker, value: &Value) {
         return;
     };
     if let Some(key) = draft.get("key") {
-        c.key(key, "/key", "key");
+        c.key(key, "/key".into(), "key");
     }
     match draft.get("connector") {
         Some(connector) => check_connector(c, connector),
         None => c.required("", "connector", " (a reference to the Connector, by id or key)"),
     }
     match draft.get("region") {
-        Some(region) => c.one_of(region, "/region", "region", REGIONS),
+        Some(region) => c.one_of(region, "/region".into(), "region", REGIONS),
         None => c.required("", "region", ""),
     }
     if let Some(deployment_type) = draft.get("type") {
-        c.one_of(deployment_type, "/type", "type", DEPLOYMENT_TYPES);
+        c.one_of(deployment_type, "/type".into(), "type", DEPLOYMENT_TYPES);
     }
     match draft.get("configurations") {
         Some(configurations) => {
-            if let Some(applications) = c.array(configurations, "/configurations", "configurations") {
+            if let Some(applications) = c.array(configurations, "/configurations".into(), "configurations") {
                 for (i, application) in applications.iter().enumerate() {
                     check_application(c, application, &pointer_index("/configurations", i));
                 }
@@ -85,7 +85,7 @@ fn check_draft(c: &mut Checker, value: &Value) {
         ),
     }
     if let Some(global) = draft.get("globalConfiguration") {
-        if let Some(global) = c.object(global, "/globalConfiguration", "globalConfiguration") {
+        if let Some(global) = c.object(global, "/globalConfiguration".into(), "globalConfiguration") {
             for (field, echo) in [
                 ("standardConfiguration", Echo::Yes),
                 ("securedConfiguration", Echo::Secured),
@@ -101,7 +101,7 @@ fn check_draft(c: &mut Checker, value: &Value) {
 }
 
 fn check_connector(c: &mut Checker, value: &Value) {
-    let Some(connector) = c.object(value, "/connector", "connector") else {
+    let Some(connector) = c.object(value, "/connector".into(), "connector") else {
         return;
     };
     match (connector.get("id"), connector.get("key")) {
@@ -112,28 +112,28 @@ fn check_connector(c: &mut Checker, value: &Value) {
         ),
         (id, key) => {
             if let Some(id) = id {
-                c.non_empty_string(id, "/connector/id", "id", Echo::Yes);
+                c.non_empty_string(id, "/connector/id".into(), "id", Echo::Yes);
             }
             if let Some(key) = key {
-                c.key(key, "/connector/key", "key");
+                c.key(key, "/connector/key".into(), "key");
             }
         }
     }
     if let Some(version) = connector.get("version") {
-        c.integer_at_least(version, "/connector/version", "version", 1);
+        c.integer_at_least(version, "/connector/version".into(), "version", 1);
     }
     if let Some(staged) = connector.get("staged") {
-        c.boolean(staged, "/connector/staged", "staged");
+        c.boolean(staged, "/connector/staged".into(), "staged");
     }
     c.unknown_fields(connector, "/connector", CONNECTOR_FIELDS, Strictness::Warn);
 }
 
 fn check_application(c: &mut Checker, value: &Value, path: &str) {
-    let Some(application) = c.object(value, path, "configurations") else {
+    let Some(application) = c.object(value, Loc::At(path), "configurations") else {
         return;
     };
     match application.get("applicationName") {
-        Some(name) => c.key(name, &pointer_push(path, "applicationName"), "applicationName"),
+        Some(name) => c.key(name, Loc::Field(path, "applicationName"), "applicationName"),
         None => c.required(
             path,
             "applicationName",
@@ -150,10 +150,10 @@ fn check_application(c: &mut Checker, value: &Value, path: &str) {
         }
     }
     if let Some(schedule) = application.get("schedule") {
-        c.non_empty_string(schedule, &pointer_push(path, "schedule"), "schedule", Echo::Yes);
+        c.non_empty_string(schedule, Loc::Field(path, "schedule"), "schedule", Echo::Yes);
     }
     if let Some(retry_policy) = application.get("retryPolicy") {
-        c.object(retry_policy, &pointer_push(path, "retryPolicy"), "retryPolicy");
+        c.object(retry_policy, Loc::Field(path, "retryPolicy"), "retryPolicy");
     }
     c.unknown_fields(application, path, APPLICATION_FIELDS, Strictness::Warn);
 }
@@ -161,12 +161,12 @@ fn check_application(c: &mut Checker, value: &Value, path: &str) {
 /// A `ConfigurationValue[]`: `{key, value}` objects with string members. Values of the
 /// secured block are never echoed.
 fn check_values(c: &mut Checker, value: &Value, path: &str, field: &str, echo: Echo) {
-    let Some(values) = c.array(value, path, field) else {
+    let Some(values) = c.array(value, Loc::At(path), field) else {
         return;
     };
     for (i, entry) in values.iter().enumerate() {
         let entry_path = pointer_index(path, i);
-        let Some(entry) = c.object(entry, &entry_path, field) else {
+        let Some(entry) = c.object(entry, Loc::At(&entry_path), field) else {
             continue;
         };
         check_value_entry(c, entry, &entry_path, echo);
@@ -175,12 +175,12 @@ fn check_values(c: &mut Checker, value: &Value, path: &str, field: &str, echo: E
 
 fn check_value_entry(c: &mut Checker, entry: &Map<String, Value>, path: &str, echo: Echo) {
     match entry.get("key") {
-        Some(key) => c.non_empty_string(key, &pointer_push(path, "key"), "key", Echo::Yes),
+        Some(key) => c.non_empty_string(key, Loc::Field(path, "key"), "key", Echo::Yes),
         None => c.required(path, "key", ""),
     }
     match entry.get("value") {
         Some(value) => {
-            c.string(value, &pointer_push(path, "value"), "value", echo);
+            c.string(value, Loc::Field(path, "value"), "value", echo);
         }
         None => c.required(path, "value", " (values are strings; use \"\" for an empty one)"),
     }

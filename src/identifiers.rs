@@ -19,7 +19,7 @@ pub fn validate_key(key: &str) -> Report {
 /// [`validate_key`] for a value of any JSON type (a non-string is an `InvalidField`).
 pub fn validate_key_value(value: &Value) -> Report {
     let mut c = Checker::default();
-    c.key(value, "", "key");
+    c.key(value, "".into(), "key");
     c.finish()
 }
 
@@ -38,9 +38,9 @@ pub fn validate_project_identifier(identifier: &str) -> Report {
 /// [`validate_project_identifier`] for a value of any JSON type.
 pub fn validate_project_identifier_value(value: &Value) -> Report {
     let mut c = Checker::default();
-    if let Some(s) = c.string(value, "", "projectIdentifier", Echo::Yes) {
+    if let Some(s) = c.string(value, "".into(), "projectIdentifier", Echo::Yes) {
         match project_identifier_problem(s) {
-            Some(problem) => c.invalid("", "projectIdentifier", value, problem, Echo::Yes),
+            Some(problem) => c.invalid("".into(), "projectIdentifier", value, problem, Echo::Yes),
             None => {
                 let region = s.split(':').next().unwrap_or_default();
                 if !REGIONS.contains(&region) {

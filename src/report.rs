@@ -114,6 +114,42 @@ impl Serialize for Report {
     }
 }
 
+/// Where a node is: a JSON Pointer, or a parent's pointer and one more step. Turned into a
+/// pointer string only when an issue names the node, so walking a valid payload builds no
+/// paths (it was a large share of the allocations).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Loc<'a> {
+    /// This pointer.
+    At(&'a str),
+    /// Member `.1` of the object at `.0`.
+    Field(&'a str, &'a str),
+    /// Item `.1` of the array at `.0`.
+    Item(&'a str, usize),
+}
+
+impl Loc<'_> {
+    /// The JSON Pointer.
+    pub(crate) fn pointer(self) -> String {
+        match self {
+            Loc::At(pointer) => pointer.to_owned(),
+            Loc::Field(parent, field) => pointer_push(parent, field),
+            Loc::Item(parent, index) => pointer_index(parent, index),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Loc<'a> {
+    fn from(pointer: &'a str) -> Loc<'a> {
+        Loc::At(pointer)
+    }
+}
+
+impl<'a> From<&'a String> for Loc<'a> {
+    fn from(pointer: &'a String) -> Loc<'a> {
+        Loc::At(pointer)
+    }
+}
+
 /// Appends one reference token to a JSON Pointer, escaping `~` as `~0` and `/` as `~1`.
 pub fn pointer_push(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
