@@ -236,17 +236,18 @@ fn add_positions(report: &mut Report, text: &str) {
 }
 
 /// A configuration entry as read, for the cross-rules (Merchant Center, duplicates).
-struct KeyInfo {
-    key: String,
+struct KeyInfo<'v> {
+    /// Borrowed from the value: no copy per entry.
+    key: &'v str,
     required: bool,
     has_default: bool,
     path: String,
 }
 
 #[derive(Default)]
-struct Block {
-    standard: Vec<KeyInfo>,
-    secured: Vec<KeyInfo>,
+struct Block<'v> {
+    standard: Vec<KeyInfo<'v>>,
+    secured: Vec<KeyInfo<'v>>,
     spec: Option<Value>,
 }
 
@@ -593,13 +594,13 @@ fn check_endpoint(c: &mut Checker, value: &Value, path: &str, field: &str) -> bo
     }
 }
 
-fn check_configuration(
+fn check_configuration<'v>(
     c: &mut Checker,
-    value: &Value,
+    value: &'v Value,
     path: &str,
     app_type: Option<AppType>,
     ctx: &Context<'_>,
-) -> Block {
+) -> Block<'v> {
     let mut block = Block::default();
     let Some(configuration) = c.object(value, Loc::At(path), "configuration") else {
         return block;
@@ -626,14 +627,14 @@ fn check_configuration(
         let mut spec_entries = Vec::new();
         for (i, entry) in entries.into_iter().flatten().enumerate() {
             let entry_path = pointer_index(&list_path, i);
-            if let Some((info, entry_spec)) = check_entry(c, entry, &entry_path, secured, app_type, ctx) {
-                if !seen.insert(info.key.clone()) {
+            if let Some((info, entry_spec)) = check_entry(c, entry, entry_path, secured, app_type, ctx) {
+                if !seen.insert(info.key) {
                     c.error(duplicate_key(
                         Code::DuplicateConfigurationKey,
                         &info,
                         "Duplicate key found",
                     ));
-                } else if ctx.global_keys.contains(&info.key) {
+                } else if ctx.global_keys.contains(info.key) {
                     c.error(duplicate_key(
                         Code::DuplicateGlobalConfigurationKey,
                         &info,
@@ -655,21 +656,22 @@ fn check_configuration(
     block
 }
 
-fn duplicate_key(code: Code, info: &KeyInfo, what: &str) -> Issue {
+fn duplicate_key(code: Code, info: &KeyInfo<'_>, what: &str) -> Issue {
     Issue::new(code, pointer_push(&info.path, "key"), format!("{what} {}.", info.key))
-        .param("configurationKey", info.key.as_str())
+        .param("configurationKey", info.key)
 }
 
 /// One standard or secured entry. Returns what the cross-rules need and its spec form, when
 /// its key is readable.
-fn check_entry(
+fn check_entry<'v>(
     c: &mut Checker,
-    value: &Value,
-    path: &str,
+    value: &'v Value,
+    entry_path: String,
     secured: bool,
     app_type: Option<AppType>,
     ctx: &Context<'_>,
-) -> Option<(KeyInfo, Value)> {
+) -> Option<(KeyInfo<'v>, Value)> {
+    let path = entry_path.as_str();
     let entry = c.object(
         value,
         Loc::At(path),
@@ -733,10 +735,10 @@ fn check_entry(
     }
     let key = key?;
     let info = KeyInfo {
-        key: key.to_owned(),
+        key,
         required,
         has_default: default.is_some(),
-        path: path.to_owned(),
+        path: entry_path,
     };
     if !ctx.want_spec {
         return Some((info, Value::Null));
