@@ -210,7 +210,8 @@ fn add_positions(report: &mut Report, text: &str) {
     if wanted.is_empty() {
         return;
     }
-    let found = yaml::locate(text, &wanted);
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let found = crate::yaml_block::locate(body, &wanted).unwrap_or_else(|| yaml::locate(text, &wanted));
     for issue in report.issues_mut() {
         let at_key = matches!(
             issue.code,

@@ -326,7 +326,7 @@ fn key_string(value: Value) -> String {
 }
 
 /// Where the node at a pointer is: its value, and its key when it is a mapping member.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Located {
     pub(crate) value: Pos,
     pub(crate) key: Option<Pos>,

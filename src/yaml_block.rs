@@ -4,26 +4,62 @@
 //!
 //! It answers only when it is sure to give exactly what the full parser (saphyr-parser plus
 //! our resolver) gives; anything else — anchors, aliases, tags, block scalars, multi-line
-//! scalars, other flow collections, tabs, quoted keys, duplicate keys, documents markers, any
-//! error — returns `None`, and the full parser reads the text (errors and positions always
-//! come from there). `tests/no_panic.rs` checks the equality on every input this path accepts.
+//! scalars, other flow collections, tabs, quoted keys, duplicate keys, document markers, any
+//! error — returns `None`, and the full parser reads the text (errors always come from there).
+//! It also finds the positions of nodes for reports with issues (`locate`), declining where
+//! it is not certain to match the full parser (empty values, nodes inside flow lists). The
+//! unit tests below check values and positions against the full parser on every input this
+//! path accepts.
 
-use crate::yaml::resolve_plain;
+use crate::report::{pointer_index, pointer_push};
+use crate::yaml::{resolve_plain, Located, Pos};
 use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Deeper block nesting is left to the full parser (real files are 6 levels deep).
 const MAX_DEPTH: usize = 32;
 
 struct Line<'t> {
+    /// 1-based.
+    number: usize,
+    /// The whole line, without a trailing `\r` (for columns).
+    raw: &'t str,
     indent: usize,
-    /// The line after its indentation, without a trailing `\r`.
+    /// The line after its indentation, trailing spaces trimmed.
     content: &'t str,
+}
+
+impl Line<'_> {
+    /// The position of `part`, a slice of this line (UTF-16 column, as everywhere).
+    fn pos(&self, part: &str) -> Pos {
+        let offset = (part.as_ptr() as usize)
+            .saturating_sub(self.raw.as_ptr() as usize)
+            .min(self.raw.len());
+        let column = self
+            .raw
+            .get(..offset)
+            .map_or(offset, |before| before.encode_utf16().count());
+        Pos {
+            line: u32::try_from(self.number).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
 }
 
 /// The value of `text`, or `None` when the full parser must read it.
 pub(crate) fn parse(text: &str) -> Option<Value> {
+    read(text, None).map(|(value, _)| value)
+}
+
+/// The positions of the `wanted` pointers (as `yaml::locate` gives them), or `None` when the
+/// full parser must find them.
+pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> Option<BTreeMap<String, Located>> {
+    read(text, Some(wanted)).map(|(_, found)| found)
+}
+
+fn read(text: &str, wanted: Option<&BTreeSet<String>>) -> Option<(Value, BTreeMap<String, Located>)> {
     let mut lines = Vec::new();
-    for raw in text.split('\n') {
+    for (number, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let content = raw.trim_start_matches(' ');
         // Tabs, lone CRs and other control characters: the full parser's business.
@@ -37,8 +73,11 @@ pub(crate) fn parse(text: &str) -> Option<Value> {
         if raw.starts_with("---") || raw.starts_with("...") || raw.starts_with('%') {
             return None;
         }
+        let indent = raw.len() - raw.trim_start_matches(' ').len();
         lines.push(Line {
-            indent: raw.len() - raw.trim_start_matches(' ').len(),
+            number: number + 1,
+            raw,
+            indent,
             content,
         });
     }
@@ -46,27 +85,65 @@ pub(crate) fn parse(text: &str) -> Option<Value> {
     if first.indent != 0 {
         return None;
     }
-    let mut reader = Reader { lines, next: 0 };
-    let value = reader.block(0, 0)?;
-    (reader.next == reader.lines.len()).then_some(value)
+    let root = first.pos(first.content);
+    let mut reader = Reader {
+        lines,
+        next: 0,
+        wanted,
+        found: BTreeMap::new(),
+        unsure: false,
+    };
+    reader.record("", root, None);
+    let value = reader.block(0, 0, "")?;
+    (reader.next == reader.lines.len() && !reader.unsure).then_some((value, reader.found))
 }
 
-struct Reader<'t> {
+struct Reader<'t, 'w> {
     lines: Vec<Line<'t>>,
     next: usize,
+    /// When locating: the pointers whose positions are wanted, and those found.
+    wanted: Option<&'w BTreeSet<String>>,
+    found: BTreeMap<String, Located>,
+    /// A wanted node whose position might differ from the full parser's.
+    unsure: bool,
 }
 
 fn is_item(content: &str) -> bool {
     content == "-" || content.starts_with("- ")
 }
 
-impl<'t> Reader<'t> {
+impl<'t> Reader<'t, '_> {
     fn peek(&self) -> Option<&Line<'t>> {
         self.lines.get(self.next)
     }
 
+    /// The pointer of a member (`Ok(key)`) or item (`Err(index)`), built only when locating.
+    fn child(&self, parent: &str, step: Result<&str, usize>) -> String {
+        match (self.wanted, step) {
+            (None, _) => String::new(),
+            (Some(_), Ok(key)) => pointer_push(parent, key),
+            (Some(_), Err(index)) => pointer_index(parent, index),
+        }
+    }
+
+    fn record(&mut self, pointer: &str, value: Pos, key: Option<Pos>) {
+        if self.wanted.is_some_and(|w| w.contains(pointer)) {
+            self.found.insert(pointer.to_owned(), Located { value, key });
+        }
+    }
+
+    /// Declines when a wanted pointer starts with `prefix`: we do not reproduce its position.
+    fn unsure_of(&mut self, prefix: &str) {
+        if let Some(wanted) = self.wanted {
+            self.unsure |= wanted
+                .range(prefix.to_owned()..)
+                .next()
+                .is_some_and(|w| w.starts_with(prefix));
+        }
+    }
+
     /// The block collection starting at the next line, whose indentation is `indent`.
-    fn block(&mut self, indent: usize, depth: usize) -> Option<Value> {
+    fn block(&mut self, indent: usize, depth: usize, pointer: &str) -> Option<Value> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -75,36 +152,43 @@ impl<'t> Reader<'t> {
             return None;
         }
         if is_item(line.content) {
-            self.sequence(indent, depth)
+            self.sequence(indent, depth, pointer)
         } else {
             let mut map = Map::new();
-            self.mapping(indent, depth, &mut map)?;
+            self.mapping(indent, depth, &mut map, pointer)?;
             Some(Value::Object(map))
         }
     }
 
-    fn sequence(&mut self, indent: usize, depth: usize) -> Option<Value> {
+    fn sequence(&mut self, indent: usize, depth: usize, pointer: &str) -> Option<Value> {
         let mut items = Vec::new();
         while let Some(line) = self.peek() {
             if line.indent != indent || !is_item(line.content) {
                 break;
             }
+            let at_line = self.next;
             let content = line.content;
             self.next += 1;
             let rest = content[1..].trim_start_matches(' ');
+            let child = self.child(pointer, Err(items.len()));
             if rest.is_empty() {
-                items.push(self.nested(indent, depth)?);
+                let value = self.nested_value(indent, depth, &child, None)?;
+                items.push(value);
             } else if rest.starts_with('#') {
                 return None;
             } else if let Some((key, value)) = split_entry(rest) {
-                // `- key: value`: a mapping whose keys line up with `key`.
+                // `- key: value`: a mapping whose keys line up with `key`, placed at `key`.
+                let at = self.lines[at_line].pos(key);
+                self.record(&child, at, None);
                 let key_indent = indent + (content.len() - rest.len());
                 let mut map = Map::new();
-                self.entry(key, value, key_indent, depth + 1, &mut map)?;
-                self.mapping(key_indent, depth + 1, &mut map)?;
+                self.entry(at_line, (key, value), key_indent, depth + 1, &mut map, &child)?;
+                self.mapping(key_indent, depth + 1, &mut map, &child)?;
                 items.push(Value::Object(map));
             } else {
-                items.push(inline(rest)?);
+                let at = self.lines[at_line].pos(rest);
+                self.record(&child, at, None);
+                items.push(self.inline_value(rest, &child)?);
                 self.no_continuation(indent)?;
             }
         }
@@ -112,7 +196,7 @@ impl<'t> Reader<'t> {
     }
 
     /// Entries at `indent` into `map`.
-    fn mapping(&mut self, indent: usize, depth: usize, map: &mut Map<String, Value>) -> Option<()> {
+    fn mapping(&mut self, indent: usize, depth: usize, map: &mut Map<String, Value>, pointer: &str) -> Option<()> {
         while let Some(line) = self.peek() {
             if line.indent < indent || (line.indent == indent && is_item(line.content)) {
                 break;
@@ -120,26 +204,33 @@ impl<'t> Reader<'t> {
             if line.indent > indent {
                 return None;
             }
-            let (key, value) = split_entry(line.content)?;
+            let entry = split_entry(line.content)?;
+            let at_line = self.next;
             self.next += 1;
-            self.entry(key, value, indent, depth, map)?;
+            self.entry(at_line, entry, indent, depth, map, pointer)?;
         }
         Some(())
     }
 
-    /// One `key: value` (or `key:` with a nested block) of a mapping at `indent`.
+    /// One `key: value` (or `key:` with a nested block), read from line `at_line`, of a
+    /// mapping at `indent`.
     fn entry(
         &mut self,
-        key: &str,
-        value: &str,
+        at_line: usize,
+        (key, value): (&str, &str),
         indent: usize,
         depth: usize,
         map: &mut Map<String, Value>,
+        pointer: &str,
     ) -> Option<()> {
+        let child = self.child(pointer, Ok(key));
+        let key_pos = self.lines[at_line].pos(key);
         let value = if value.is_empty() {
-            self.nested(indent, depth)?
+            self.nested_value(indent, depth, &child, Some(key_pos))?
         } else {
-            let v = inline(value)?;
+            let at = self.lines[at_line].pos(value);
+            self.record(&child, at, Some(key_pos));
+            let v = self.inline_value(value, &child)?;
             self.no_continuation(indent)?;
             v
         };
@@ -147,15 +238,45 @@ impl<'t> Reader<'t> {
         map.insert(key.to_owned(), value).is_none().then_some(())
     }
 
+    /// [`Self::nested`], recording where the nested collection starts.
+    fn nested_value(&mut self, indent: usize, depth: usize, pointer: &str, key: Option<Pos>) -> Option<Value> {
+        let at = self.peek().and_then(|line| {
+            if line.indent > indent {
+                Some(line.pos(line.content))
+            } else {
+                // A sequence at its key's own indentation starts, for the full parser, at its
+                // first item's content (not at the `-`).
+                let first = line.content.get(1..)?.trim_start_matches(' ');
+                (!first.is_empty()).then(|| line.pos(first))
+            }
+        });
+        let value = self.nested(indent, depth, pointer)?;
+        match (at, &value) {
+            (Some(at), Value::Object(_) | Value::Array(_)) => self.record(pointer, at, key),
+            // Where the full parser puts an empty value is its own affair.
+            _ => self.unsure_of(pointer),
+        }
+        Some(value)
+    }
+
+    /// A one-line value; positions inside a flow list are left to the full parser.
+    fn inline_value(&mut self, text: &str, pointer: &str) -> Option<Value> {
+        let value = inline(text)?;
+        if value.is_array() && self.wanted.is_some() {
+            self.unsure_of(&format!("{pointer}/"));
+        }
+        Some(value)
+    }
+
     /// The value of `key:` or `-` with nothing after it: a block indented deeper (or, under a
     /// key, a sequence at the key's own indentation), else null.
-    fn nested(&mut self, indent: usize, depth: usize) -> Option<Value> {
+    fn nested(&mut self, indent: usize, depth: usize, pointer: &str) -> Option<Value> {
         match self.peek() {
             Some(line) if line.indent > indent => {
                 let inner = line.indent;
-                self.block(inner, depth + 1)
+                self.block(inner, depth + 1, pointer)
             }
-            Some(line) if line.indent == indent && is_item(line.content) => self.sequence(indent, depth + 1),
+            Some(line) if line.indent == indent && is_item(line.content) => self.sequence(indent, depth + 1, pointer),
             _ => Some(Value::Null),
         }
     }
@@ -312,11 +433,27 @@ fn flow_list(text: &str) -> Option<(Value, &str)> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::parse;
-    use crate::yaml::parse_events;
+    use super::{locate, parse};
+    use crate::report::{pointer_index, pointer_push};
+    use crate::yaml::{self, parse_events};
     use proptest::prelude::*;
+    use serde_json::Value;
+    use std::collections::BTreeSet;
 
-    /// Whenever the fast path answers, the full parser gives the very same value.
+    fn pointers(value: &Value, at: &str, out: &mut BTreeSet<String>) {
+        out.insert(at.to_owned());
+        match value {
+            Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, &pointer_push(at, k), out)),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| pointers(v, &pointer_index(at, i), out)),
+            _ => {}
+        }
+    }
+
+    /// Whenever the fast path answers, the full parser gives the very same value; and
+    /// whenever it locates, the very same positions, for every node.
     fn agrees(text: &str) -> bool {
         let Some(fast) = parse(text) else {
             return false;
@@ -324,6 +461,22 @@ mod tests {
         match parse_events(text) {
             Ok(Some(full)) => assert_eq!(fast, full, "fast path differs on:\n{text}"),
             other => panic!("fast path accepted what the full parser answers {other:?}:\n{text}"),
+        }
+        let mut all = BTreeSet::new();
+        pointers(&fast, "", &mut all);
+        if let Some(found) = locate(text, &all) {
+            assert_eq!(found, yaml::locate(text, &all), "positions differ on:\n{text}");
+        }
+        // Asked for one node at a time too (declining is per wanted set).
+        for pointer in &all {
+            let one = BTreeSet::from([pointer.clone()]);
+            if let Some(found) = locate(text, &one) {
+                assert_eq!(
+                    found,
+                    yaml::locate(text, &one),
+                    "position of {pointer} differs on:\n{text}"
+                );
+            }
         }
         true
     }
