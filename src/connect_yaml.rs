@@ -7,7 +7,7 @@
 use crate::checks::{a_kind, describe, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::cron::is_valid_schedule;
-use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
+use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Loc, Report};
 use crate::yaml;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
@@ -200,13 +200,7 @@ fn read(text: &str, want_spec: bool) -> ParsedConnectYaml {
 /// field, of the nearest node that exists. An issue about a field being there points at its
 /// key; any other at the value.
 fn add_positions(report: &mut Report, text: &str) {
-    let mut wanted = BTreeSet::new();
-    for issue in report.issues() {
-        for (i, _) in issue.path.match_indices('/') {
-            wanted.insert(issue.path[..i].to_owned());
-        }
-        wanted.insert(issue.path.clone());
-    }
+    let wanted = pointers_to_locate(report);
     if wanted.is_empty() {
         return;
     }
@@ -217,19 +211,10 @@ fn add_positions(report: &mut Report, text: &str) {
             issue.code,
             Code::UnknownField | Code::LegacyConnectYamlFormat | Code::NotAllowedForApplicationType
         );
-        let mut path = issue.path.as_str();
-        let pos = loop {
-            if let Some(located) = found.get(path) {
-                break if path == issue.path && at_key {
-                    located.key.unwrap_or(located.value)
-                } else {
-                    located.value
-                };
-            }
-            match path.rfind('/') {
-                Some(i) => path = &path[..i],
-                None => break yaml::Pos { line: 1, column: 1 },
-            }
+        let pos = match nearest(&found, &issue.path) {
+            Some((located, true)) if at_key => located.key.unwrap_or(located.value),
+            Some((located, _)) => located.value,
+            None => yaml::Pos { line: 1, column: 1 },
         };
         issue.line = Some(pos.line);
         issue.column = Some(pos.column);

@@ -5,7 +5,7 @@
 //! issues: one pass over the text records the offsets of the pointers the issues name.
 
 use crate::codes::Code;
-use crate::report::{pointer_index, pointer_push, Issue, Report};
+use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Report};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -126,28 +126,14 @@ fn to_u32(n: usize) -> u32 {
 /// Puts line/column on every issue whose path (or, for a missing field, nearest existing
 /// ancestor) is found in the text.
 pub(crate) fn add_positions(report: &mut Report, text: &str) {
-    if report.errors.is_empty() && report.warnings.is_empty() {
+    let wanted = pointers_to_locate(report);
+    if wanted.is_empty() {
         return;
-    }
-    let mut wanted = BTreeSet::new();
-    for issue in report.issues() {
-        for (i, _) in issue.path.match_indices('/') {
-            wanted.insert(issue.path[..i].to_owned());
-        }
-        wanted.insert(issue.path.clone());
     }
     let found = value_offsets(text, &wanted);
     let offsets: Vec<Option<usize>> = report
         .issues()
-        .map(|issue| {
-            let mut path = issue.path.as_str();
-            loop {
-                if let Some(&offset) = found.get(path) {
-                    return Some(offset);
-                }
-                path = &path[..path.rfind('/')?];
-            }
-        })
+        .map(|issue| nearest(&found, &issue.path).map(|(&at, _)| at))
         .collect();
     let known: Vec<usize> = offsets.iter().flatten().copied().collect();
     let mut located = positions(text, &known).into_iter();

@@ -3,6 +3,7 @@
 use crate::codes::Code;
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One problem found in a payload.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,6 +151,31 @@ impl<'a> From<&'a String> for Loc<'a> {
     }
 }
 
+/// The pointers whose positions a report needs: every issue's path and all its ancestors
+/// (a missing field is placed at the nearest node that exists).
+pub(crate) fn pointers_to_locate(report: &Report) -> BTreeSet<String> {
+    let mut wanted = BTreeSet::new();
+    for issue in report.issues() {
+        for (i, _) in issue.path.match_indices('/') {
+            wanted.insert(issue.path[..i].to_owned());
+        }
+        wanted.insert(issue.path.clone());
+    }
+    wanted
+}
+
+/// What `found` holds for `path` or, failing that, for its nearest ancestor; with whether it
+/// is the path itself.
+pub(crate) fn nearest<'f, T>(found: &'f BTreeMap<String, T>, path: &str) -> Option<(&'f T, bool)> {
+    let mut at = path;
+    loop {
+        if let Some(hit) = found.get(at) {
+            return Some((hit, at.len() == path.len()));
+        }
+        at = &at[..at.rfind('/')?];
+    }
+}
+
 /// Appends one reference token to a JSON Pointer, escaping `~` as `~0` and `/` as `~1`.
 pub fn pointer_push(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
@@ -170,28 +196,19 @@ pub fn pointer_index(pointer: &str, index: usize) -> String {
     format!("{pointer}/{index}")
 }
 
-/// Splits a JSON Pointer into its unescaped reference tokens.
-pub fn pointer_tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
-    fn pointers_escape_and_unescape() {
+    fn pointers_escape() {
         let p = pointer_push(&pointer_push("", "a/b"), "m~n");
         assert_eq!(p, "/a~1b/m~0n");
-        assert_eq!(pointer_tokens(&p).collect::<Vec<_>>(), ["a/b", "m~n"]);
         assert_eq!(pointer_index("/x", 3), "/x/3");
-        assert_eq!(pointer_tokens("").count(), 0);
-        // "~01" is "~1" unescaped, not "/": ~1 is replaced first.
-        assert_eq!(pointer_tokens("/~01").collect::<Vec<_>>(), ["~1"]);
+        assert_eq!(Loc::Field("/a", "b/c").pointer(), "/a/b~1c");
+        assert_eq!(Loc::Item("", 0).pointer(), "/0");
+        assert_eq!(Loc::At("/k").pointer(), "/k");
     }
 
     #[test]
