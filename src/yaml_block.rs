@@ -59,11 +59,26 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> Option<BTreeMap<S
 
 fn read(text: &str, wanted: Option<&BTreeSet<String>>) -> Option<(Value, BTreeMap<String, Located>)> {
     let mut lines = Vec::new();
-    for (number, raw) in text.split('\n').enumerate() {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut number = 0;
+    while start <= bytes.len() {
+        // One pass per line: find its end, and refuse control characters (a CR only before LF).
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'\n' {
+            let b = bytes[end];
+            if b < 0x20 && b != b'\t' && !(b == b'\r' && bytes.get(end + 1) == Some(&b'\n')) {
+                return None;
+            }
+            end += 1;
+        }
+        number += 1;
+        let raw = text.get(start..end)?;
+        start = end + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let content = raw.trim_start_matches(' ');
-        // Tabs, lone CRs and other control characters: the full parser's business.
-        if content.bytes().any(|b| b == b'\r' || (b < 0x20 && b != b'\t')) || content.starts_with('\t') {
+        // Tabs as indentation: the full parser's business.
+        if content.starts_with('\t') {
             return None;
         }
         let content = content.trim_end_matches([' ', '\t']);
@@ -75,7 +90,7 @@ fn read(text: &str, wanted: Option<&BTreeSet<String>>) -> Option<(Value, BTreeMa
         }
         let indent = raw.len() - raw.trim_start_matches(' ').len();
         lines.push(Line {
-            number: number + 1,
+            number,
             raw,
             indent,
             content,
@@ -293,15 +308,14 @@ impl<'t> Reader<'t, '_> {
 /// `key: value` or `key:` with a simple key: letters, digits and `_-./`, not starting with
 /// an indicator. The value is what follows `: `, comments and spaces trimmed later.
 fn split_entry(content: &str) -> Option<(&str, &str)> {
-    let colon = content.find(':')?;
-    let key = &content[..colon];
-    let after = &content[colon + 1..];
-    let key_ok = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/'))
-        && !key.starts_with(['-', '.', '/']);
-    if !key_ok || !(after.is_empty() || after.starts_with(' ')) {
+    let bytes = content.as_bytes();
+    let key_len = bytes
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/'))
+        .count();
+    let key = &content[..key_len];
+    let after = content[key_len..].strip_prefix(':')?;
+    if key.is_empty() || key.starts_with(['-', '.', '/']) || !(after.is_empty() || after.starts_with(' ')) {
         return None;
     }
     let value = after.trim_start_matches(' ');
@@ -324,13 +338,9 @@ fn inline(text: &str) -> Option<Value> {
 /// A plain scalar up to a comment. Anything a plain scalar may not hold, or that would make
 /// the line mean something else, is left to the full parser.
 fn plain(text: &str) -> Option<Value> {
-    let value = match text.find(" #") {
-        Some(i) => text[..i].trim_end_matches(' '),
-        None => text,
-    };
-    let first = value.bytes().next()?;
+    let bytes = text.as_bytes();
     let starts_badly = matches!(
-        first,
+        bytes.first()?,
         b'&' | b'*'
             | b'!'
             | b'|'
@@ -350,10 +360,24 @@ fn plain(text: &str) -> Option<Value> {
             | b'"'
             | b'\''
     );
-    if starts_badly || value.contains(": ") || value.ends_with(':') || value.contains('\t') {
+    if starts_badly {
         return None;
     }
-    Some(resolve_plain(value))
+    // One pass: a comment (` #`) ends the scalar; `: ` or a final `:` would make the line a
+    // mapping, and a tab is the full parser's business.
+    let mut end = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\t' => return None,
+            b' ' if bytes.get(i + 1) == Some(&b'#') => {
+                end = i;
+                break;
+            }
+            b':' if matches!(bytes.get(i + 1), None | Some(b' ')) => return None,
+            _ => {}
+        }
+    }
+    Some(resolve_plain(text[..end].trim_end_matches(' ')))
 }
 
 /// `"..."` with the common escapes; returns the string and what follows the closing quote.
