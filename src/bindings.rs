@@ -70,10 +70,6 @@ fn encode<T: Serialize>(result: &T) -> JsValue {
     JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
-fn encode_report(report: &Report) -> JsValue {
-    encode(report)
-}
-
 /// API misuse (not bad input) throws a JS `Error`.
 fn misuse(message: &str) -> JsValue {
     Error::new(message).into()
@@ -93,8 +89,8 @@ fn check_context(context: &JsValue) -> Result<(), JsValue> {
 
 fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
     match decode_payload(input) {
-        Ok(decoded) => encode_report(&check(decoded.payload())),
-        Err(report) => encode_report(&report),
+        Ok(decoded) => encode(&check(decoded.payload())),
+        Err(report) => encode(&report),
     }
 }
 
@@ -108,12 +104,12 @@ fn plain_value(input: &JsValue) -> Value {
 
 #[wasm_bindgen(js_name = validateKey)]
 pub fn validate_key(value: JsValue) -> JsValue {
-    encode_report(&crate::validate_key_value(&plain_value(&value)))
+    encode(&crate::validate_key_value(&plain_value(&value)))
 }
 
 #[wasm_bindgen(js_name = validateProjectIdentifier)]
 pub fn validate_project_identifier(value: JsValue) -> JsValue {
-    encode_report(&crate::validate_project_identifier_value(&plain_value(&value)))
+    encode(&crate::validate_project_identifier_value(&plain_value(&value)))
 }
 
 #[wasm_bindgen(js_name = validateDeploymentDraft)]
@@ -130,7 +126,7 @@ fn yaml_text(text: &JsValue, function: &str) -> Result<String, JsValue> {
 
 #[wasm_bindgen(js_name = validateConnectYaml)]
 pub fn validate_connect_yaml(text: JsValue) -> Result<JsValue, JsValue> {
-    Ok(encode_report(&crate::validate_connect_yaml(&yaml_text(
+    Ok(encode(&crate::validate_connect_yaml(&yaml_text(
         &text,
         "validateConnectYaml",
     )?)))

@@ -454,7 +454,8 @@ fn flow_list(text: &str) -> Option<(Value, &str)> {
     Some((Value::Array(items), &text[close + 1..]))
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::{locate, parse};
