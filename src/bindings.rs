@@ -30,8 +30,30 @@ impl Decoded {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's UTF-8 encoder (a global in Node and in every browser).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &JsString) -> js_sys::Uint8Array;
+}
+
+/// A JS string's text, or `None` for any other value. `TextEncoder.encode` and one copy into
+/// wasm memory: `JsValue::as_string` encodes in a JS loop, one character at a time, which
+/// took 8 of the 11 µs a 3 KB connect.yaml cost (docs/decisions.md). Lone surrogates become
+/// U+FFFD either way.
+fn js_string(value: &JsValue) -> Option<String> {
+    let text = value.dyn_ref::<JsString>()?;
+    if text.length() < 256 {
+        return value.as_string(); // short: the loop beats creating a Uint8Array
+    }
+    String::from_utf8(TextEncoder::new().encode(text).to_vec()).ok()
+}
+
 fn decode_payload(input: &JsValue) -> Result<Decoded, Report> {
-    if let Some(text) = input.as_string() {
+    if let Some(text) = js_string(input) {
         return Ok(Decoded::Text(text));
     }
     to_json_value(input).map(Decoded::Value).map_err(|detail| {
@@ -49,7 +71,7 @@ fn decode_payload(input: &JsValue) -> Result<Decoded, Report> {
 /// Any JS value as JSON; `undefined` (and functions, symbols) become `null`.
 fn to_json_value(input: &JsValue) -> Result<Value, String> {
     let text = JSON::stringify(input).map_err(|e| describe_js_error(&e))?;
-    match text.as_string() {
+    match js_string(&text) {
         Some(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
         None => Ok(Value::Null),
     }
@@ -120,8 +142,7 @@ pub fn validate_deployment_draft(draft: JsValue, context: JsValue) -> Result<JsV
 
 /// connect.yaml is always text; anything else is API misuse.
 fn yaml_text(text: &JsValue, function: &str) -> Result<String, JsValue> {
-    text.as_string()
-        .ok_or_else(|| misuse(&format!("{function} expects the text of connect.yaml (a string)")))
+    js_string(text).ok_or_else(|| misuse(&format!("{function} expects the text of connect.yaml (a string)")))
 }
 
 #[wasm_bindgen(js_name = validateConnectYaml)]

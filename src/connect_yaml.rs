@@ -167,8 +167,8 @@ pub fn parse_connect_yaml(text: &str) -> ParsedConnectYaml {
 
 /// The report, and the spec when `want_spec` (validating alone skips building its entries).
 fn read(text: &str, want_spec: bool) -> ParsedConnectYaml {
-    let value = match yaml::parse(text) {
-        Ok(Some(value)) => value,
+    let (value, reader) = match yaml::parse(text) {
+        Ok(Some(read)) => read,
         Ok(None) => {
             let issue = Issue::new(
                 Code::RequiredField,
@@ -192,20 +192,19 @@ fn read(text: &str, want_spec: bool) -> ParsedConnectYaml {
     let mut c = Checker::default();
     let spec = check_file(&mut c, &value, want_spec).filter(|_| want_spec);
     let mut report = c.finish();
-    add_positions(&mut report, text);
+    add_positions(&mut report, text, reader);
     ParsedConnectYaml { spec, report }
 }
 
 /// Puts a line and column on every issue: of the node its path names or, for a missing
 /// field, of the nearest node that exists. An issue about a field being there points at its
 /// key; any other at the value.
-fn add_positions(report: &mut Report, text: &str) {
+fn add_positions(report: &mut Report, text: &str, reader: yaml::Reader) {
     let wanted = pointers_to_locate(report);
     if wanted.is_empty() {
         return;
     }
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let found = crate::yaml_block::locate(body, &wanted).unwrap_or_else(|| yaml::locate(text, &wanted));
+    let found = yaml::locate_in(text, &wanted, reader);
     for issue in report.issues_mut() {
         let at_key = matches!(
             issue.code,

@@ -203,12 +203,31 @@ struct Anchored {
 /// Parses YAML text into a JSON value; `None` for a file with no document (empty, or only
 /// comments). Duplicate keys, a second document, complex keys, nesting deeper than
 /// `MAX_DEPTH` and alias bombs are `InvalidYaml` issues, as in the official parser.
-pub(crate) fn parse(text: &str) -> Result<Option<Value>, Issue> {
+/// The [`Reader`] that answered goes with the value, for [`locate_in`].
+pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(value) = crate::yaml_block::parse(body) {
-        return Ok(Some(value));
+        return Ok(Some((value, Reader::FastPath)));
     }
-    parse_events(text)
+    Ok(parse_events(text)?.map(|value| (value, Reader::Full)))
+}
+
+/// Which reader read a text: the fast path (`yaml_block`) or the full parser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reader {
+    FastPath,
+    Full,
+}
+
+/// The positions of the `wanted` pointers in a text that `reader` read: the fast path finds
+/// them in a fraction of a parse where it can, the full parser otherwise.
+pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<String>, reader: Reader) -> BTreeMap<String, Located> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fast = match reader {
+        Reader::FastPath => crate::yaml_block::locate(body, wanted),
+        Reader::Full => None,
+    };
+    fast.unwrap_or_else(|| locate(text, wanted))
 }
 
 /// [`parse`] by the full parser (saphyr-parser's events).
@@ -525,7 +544,7 @@ mod tests {
     use serde_json::json;
 
     fn value(text: &str) -> Value {
-        parse(text).unwrap().unwrap()
+        parse(text).unwrap().unwrap().0
     }
 
     fn at(text: &str, pointer: &str) -> Located {

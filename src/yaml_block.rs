@@ -14,7 +14,9 @@
 use crate::report::{pointer_index, pointer_push};
 use crate::yaml::{resolve_plain, Located, Pos};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
 
 /// Deeper block nesting is left to the full parser (real files are 6 levels deep).
 const MAX_DEPTH: usize = 32;
@@ -52,7 +54,8 @@ pub(crate) fn parse(text: &str) -> Option<Value> {
 }
 
 /// The positions of the `wanted` pointers (as `yaml::locate` gives them), or `None` when the
-/// full parser must find them.
+/// full parser must find them. Only for a text that [`parse`] read: it rebuilds no values and
+/// repeats none of the checks that reading made (the second pass costs a fraction of the first).
 pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> Option<BTreeMap<String, Located>> {
     read(text, Some(wanted)).map(|(_, found)| found)
 }
@@ -63,15 +66,7 @@ fn read(text: &str, wanted: Option<&BTreeSet<String>>) -> Option<(Value, BTreeMa
     let mut start = 0;
     let mut number = 0;
     while start <= bytes.len() {
-        // One pass per line: find its end, and refuse control characters (a CR only before LF).
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != b'\n' {
-            let b = bytes[end];
-            if b < 0x20 && b != b'\t' && !(b == b'\r' && bytes.get(end + 1) == Some(&b'\n')) {
-                return None;
-            }
-            end += 1;
-        }
+        let end = line_end(bytes, start)?;
         number += 1;
         let raw = text.get(start..end)?;
         start = end + 1;
@@ -113,6 +108,30 @@ fn read(text: &str, wanted: Option<&BTreeSet<String>>) -> Option<(Value, BTreeMa
     (reader.next == reader.lines.len() && !reader.unsure).then_some((value, reader.found))
 }
 
+/// The end of the line starting at `start` (its `\n`, or the end of the text), or `None` when
+/// the line holds a control character other than a tab (or a CR before the LF).
+fn line_end(bytes: &[u8], start: usize) -> Option<usize> {
+    // Any byte of `x` below 0x20 (exact as a yes/no; the classic "has less than" bit trick).
+    const fn has_control(x: u64) -> bool {
+        x.wrapping_sub(0x2020_2020_2020_2020) & !x & 0x8080_8080_8080_8080 != 0
+    }
+    let mut i = start;
+    loop {
+        // Eight bytes at a time while none is a control character (the usual case).
+        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            if !has_control(u64::from_le_bytes(chunk)) {
+                i += 8;
+                continue;
+            }
+        }
+        match bytes.get(i) {
+            None | Some(b'\n') => return Some(i),
+            Some(&b) if b < 0x20 && b != b'\t' && !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) => return None,
+            Some(_) => i += 1,
+        }
+    }
+}
+
 struct Reader<'t, 'w> {
     lines: Vec<Line<'t>>,
     next: usize,
@@ -123,6 +142,10 @@ struct Reader<'t, 'w> {
     unsure: bool,
 }
 
+/// The pointer passed for a subtree with no wanted node in it (a JSON pointer is empty or
+/// starts with `/`, so it matches nothing).
+const UNWANTED: &str = "~";
+
 fn is_item(content: &str) -> bool {
     content == "-" || content.starts_with("- ")
 }
@@ -132,12 +155,33 @@ impl<'t> Reader<'t, '_> {
         self.lines.get(self.next)
     }
 
-    /// The pointer of a member (`Ok(key)`) or item (`Err(index)`), built only when locating.
-    fn child(&self, parent: &str, step: Result<&str, usize>) -> String {
-        match (self.wanted, step) {
-            (None, _) => String::new(),
-            (Some(_), Ok(key)) => pointer_push(parent, key),
-            (Some(_), Err(index)) => pointer_index(parent, index),
+    /// The pointer of a member (`Ok(key)`) or item (`Err(index)`), built only when locating
+    /// and only where a wanted pointer may lie beneath (all ancestors of a wanted pointer are
+    /// wanted too: `pointers_to_locate`).
+    fn child(&self, parent: &str, step: Result<&str, usize>) -> Cow<'static, str> {
+        let Some(wanted) = self.wanted.filter(|_| parent != UNWANTED) else {
+            return Cow::Borrowed(UNWANTED);
+        };
+        let child = match step {
+            Ok(key) => pointer_push(parent, key),
+            Err(index) => pointer_index(parent, index),
+        };
+        let below = wanted
+            .range::<str, _>((Bound::Included(child.as_str()), Bound::Unbounded))
+            .next()
+            .is_some_and(|w| w.starts_with(&child));
+        if below {
+            Cow::Owned(child)
+        } else {
+            Cow::Borrowed(UNWANTED)
+        }
+    }
+
+    /// Where `part` (a slice of line `at`) is; computed only when locating.
+    fn pos(&self, at: usize, part: &str) -> Pos {
+        match self.wanted {
+            Some(_) => self.lines[at].pos(part),
+            None => Pos { line: 0, column: 0 },
         }
     }
 
@@ -151,7 +195,7 @@ impl<'t> Reader<'t, '_> {
     fn unsure_of(&mut self, prefix: &str) {
         if let Some(wanted) = self.wanted {
             self.unsure |= wanted
-                .range(prefix.to_owned()..)
+                .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
                 .next()
                 .is_some_and(|w| w.starts_with(prefix));
         }
@@ -193,7 +237,7 @@ impl<'t> Reader<'t, '_> {
                 return None;
             } else if let Some((key, value)) = split_entry(rest) {
                 // `- key: value`: a mapping whose keys line up with `key`, placed at `key`.
-                let at = self.lines[at_line].pos(key);
+                let at = self.pos(at_line, key);
                 self.record(&child, at, None);
                 let key_indent = indent + (content.len() - rest.len());
                 let mut map = Map::new();
@@ -201,7 +245,7 @@ impl<'t> Reader<'t, '_> {
                 self.mapping(key_indent, depth + 1, &mut map, &child)?;
                 items.push(Value::Object(map));
             } else {
-                let at = self.lines[at_line].pos(rest);
+                let at = self.pos(at_line, rest);
                 self.record(&child, at, None);
                 items.push(self.inline_value(rest, &child)?);
                 self.no_continuation(indent)?;
@@ -239,23 +283,26 @@ impl<'t> Reader<'t, '_> {
         pointer: &str,
     ) -> Option<()> {
         let child = self.child(pointer, Ok(key));
-        let key_pos = self.lines[at_line].pos(key);
+        let key_pos = self.pos(at_line, key);
         let value = if value.is_empty() {
             self.nested_value(indent, depth, &child, Some(key_pos))?
         } else {
-            let at = self.lines[at_line].pos(value);
+            let at = self.pos(at_line, value);
             self.record(&child, at, Some(key_pos));
             let v = self.inline_value(value, &child)?;
             self.no_continuation(indent)?;
             v
         };
+        if self.wanted.is_some() {
+            return Some(()); // values are not kept when locating
+        }
         // A duplicate key is an error: the full parser reports it, with its position.
         map.insert(key.to_owned(), value).is_none().then_some(())
     }
 
     /// [`Self::nested`], recording where the nested collection starts.
     fn nested_value(&mut self, indent: usize, depth: usize, pointer: &str, key: Option<Pos>) -> Option<Value> {
-        let at = self.peek().and_then(|line| {
+        let at = self.wanted.and(self.peek()).and_then(|line| {
             if line.indent > indent {
                 Some(line.pos(line.content))
             } else {
@@ -274,13 +321,16 @@ impl<'t> Reader<'t, '_> {
         Some(value)
     }
 
-    /// A one-line value; positions inside a flow list are left to the full parser.
+    /// A one-line value; positions inside a flow list are left to the full parser. When
+    /// locating, the value was read already: only whether it is a list matters.
     fn inline_value(&mut self, text: &str, pointer: &str) -> Option<Value> {
-        let value = inline(text)?;
-        if value.is_array() && self.wanted.is_some() {
+        if self.wanted.is_none() {
+            return inline(text);
+        }
+        if text.starts_with('[') && pointer != UNWANTED {
             self.unsure_of(&format!("{pointer}/"));
         }
-        Some(value)
+        Some(Value::Null)
     }
 
     /// The value of `key:` or `-` with nothing after it: a block indented deeper (or, under a
@@ -565,6 +615,10 @@ mod tests {
             "a: b: c\n",
             "- - 1\n",
             "a: \"\\x41\"\n",
+            // Control characters, found eight bytes at a time or one by one (a CR only before LF).
+            "a: abcdefghijklmnop\u{1}q\n",
+            "a: 1\rb: 2\n",
+            "a: 1\u{b}\n",
             "  a: 1\n",
             "",
         ] {

@@ -172,6 +172,20 @@ test('connect.yaml: text only (misuse throws), spec in the API shape, positions 
   assert.ok(bad.errors.every((e) => Number.isInteger(e.line) && Number.isInteger(e.column)));
 });
 
+test('short and long strings cross the same way (the long ones by TextEncoder): astral characters, lone surrogates', () => {
+  for (const pad of [0, 300]) {
+    const comment = `# ${'x'.repeat(pad)}\n`;
+    const yaml = `${comment}deployAs:\n  - name: s1\n    applicationType: service\n    endpoint: /svc\n    configuration:\n      standardConfiguration:\n        - key: A1\n          description: "\u{1F600} \uD800 broken"\n          default: ""\n`;
+    const { spec, report } = esm.parseConnectYaml(yaml);
+    assert.equal(report.errors[0].code, 'InvalidField', `pad ${pad}`);
+    // Columns count UTF-16 units; the line is the same whatever the comment's length.
+    assert.deepEqual([report.errors[0].line, report.errors[0].column], [10, 20], `pad ${pad}`);
+    assert.equal(spec.configurations[0].standardConfiguration[0].description, '\u{1F600} \uFFFD broken');
+    const draft = JSON.stringify({ key: 'k'.repeat(pad + 2), connector: { key: 'c1' }, region: 'europe-west1.gcp', configurations: [] });
+    assert.equal(esm.validateDeploymentDraft(draft).valid, esm.validateDeploymentDraft(JSON.parse(draft)).valid, `pad ${pad}`);
+  }
+});
+
 test('hostile connect.yaml in wasm: reports, no crash, the module still answers (Node and browser builds)', async () => {
   const web = await import(new URL('web/index.js', pkgDir));
   await web.init(readFileSync(new URL('web/connect_preflight_bg.wasm', pkgDir)));
