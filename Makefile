@@ -16,6 +16,13 @@ demo: build
 	@node pkg/bin/connect-preflight.cjs validate deployment-draft examples/deployment-draft.invalid.json; \
 	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
+	@echo "== examples/deployment-draft.valid.json against its connector (--connector connect.yaml or Connector JSON)"
+	@node pkg/bin/connect-preflight.cjs validate deployment-draft examples/deployment-draft.valid.json --connector examples/connect-yaml/valid
+	@echo
+	@echo "== examples/deployment-draft.mismatch.json: valid alone, wrong for its connector (exit code 1 expected)"
+	@node pkg/bin/connect-preflight.cjs validate deployment-draft examples/deployment-draft.mismatch.json --connector examples/connect-yaml/valid; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
 	@echo "== examples/connect-yaml/valid (a directory means DIR/connect.yaml)"
 	@node pkg/bin/connect-preflight.cjs validate connect-yaml examples/connect-yaml/valid
 	@echo

@@ -85,14 +85,57 @@ export interface DeploymentDraft {
   };
 }
 
-/** Optional context for cross-checks (connector, deployment, ...). */
+/** A Connector, a ConnectorStaged (as the API returns them) or a ConnectSpec (parseConnectYaml). */
+export type ConnectorSource = ConnectSpec | { configurations: unknown[]; [field: string]: unknown };
+
+/**
+ * Optional context for cross-checks (API.md §6). Unknown fields, or a member of the wrong
+ * type, throw (API misuse); a connect.yaml that cannot be read is reported as `InvalidYaml`.
+ */
 export interface Context {
+  /** The connector's connect.yaml: its applications and their declared keys. */
   connectYaml?: string;
-  connector?: Record<string, unknown>;
-  deployment?: Record<string, unknown>;
-  connectorStaged?: Record<string, unknown>;
+  /** The Connector or ConnectorStaged (supportedRegions, isPreviewable, private, privateProjects; and the declarations when there is no connectYaml). */
+  connector?: ConnectorSource;
+  /** The Deployment being updated (status, version, applications; its connector when none is given). */
+  deployment?: { version?: number; status?: DeploymentStatus; applications?: { applicationName: string }[]; [field: string]: unknown };
+  /** The ConnectorStaged, when `connector` is something else (isPreviewable, privacy). */
+  connectorStaged?: { isPreviewable?: 'true' | 'false' | 'pending' | 'none'; private?: boolean; privateProjects?: string[]; [field: string]: unknown };
+  /** The deploying project's key: a private connector must list "{region}:{projectKey}". */
   projectKey?: string;
 }
+
+export type DeploymentStatus = 'Draft' | 'Queued' | 'Deploying' | 'Deployed' | 'Failed' | 'Undeploying' | 'UndeployFailed';
+
+/** The only Deployment update action. */
+export interface DeploymentRedeployAction {
+  action: 'redeploy';
+  skipScripts?: boolean;
+  /** Omitted or empty: existing values are unchanged. */
+  configurationValues?: DeploymentConfigurationApplication[];
+  /** Key/value pairs, as the SDK and the CLI send them (docs/api-notes.md). */
+  globalConfiguration?: { standardConfiguration?: ConfigurationValue[]; securedConfiguration?: ConfigurationValue[] };
+  updateConnector?: boolean;
+}
+
+export interface DeploymentUpdate {
+  version: number;
+  actions: DeploymentRedeployAction[];
+}
+
+/** The input of buildDeploymentDraft: plain values per application; the source sorts them. */
+export interface DeploymentDraftInput {
+  key?: string;
+  connector: ConnectorReference;
+  region: Region;
+  type?: DeploymentType;
+  /** `{ [applicationName]: { [KEY]: value } }` */
+  values?: Record<string, Record<string, string>>;
+  /** `{ [KEY]: value }` for the connector's global configuration. */
+  globalValues?: Record<string, string>;
+}
+
+export type MachineName = 'connectDeployment' | 'trackerDeployment';
 
 export interface CatalogEntry {
   code: Code;
@@ -138,6 +181,32 @@ export function validateProjectIdentifier(value: unknown): Report;
  * undefined/null (API misuse); bad input is always a Report.
  */
 export function validateDeploymentDraft(draft: Payload<DeploymentDraft | unknown>, context?: Context | null): Report;
+
+/**
+ * Checks a DeploymentUpdate (redeploy); with a context, against the deployment (status,
+ * version, applications) and the connector (configuration values).
+ */
+export function validateDeploymentUpdate(update: Payload<DeploymentUpdate | unknown>, context?: Context | null): Report;
+
+/**
+ * Builds a DeploymentDraft from values per application, sorted into standard and secured by
+ * `source` (connect.yaml text or a connector). `draft` is null only when the input or the
+ * source cannot be read; issue paths point into the input (`/values/{app}/{KEY}`). Throws
+ * when `source` is neither a string nor a connector object (API misuse).
+ */
+export function buildDeploymentDraft(
+  input: Payload<DeploymentDraftInput | unknown>,
+  source: string | ConnectorSource,
+): { draft: DeploymentDraft | null; report: Report };
+
+/** `DeploymentInvalidStatusTransition` unless the status is Draft, Deployed, Failed or UndeployFailed. */
+export function canRedeploy(status: DeploymentStatus | unknown): Report;
+
+/** Whether `machine` may move from `from` to `to`. Throws for an unknown machine name. */
+export function checkTransition(machine: MachineName, from: string, to: string): Report;
+
+/** The states `machine` may move to from `from` (empty for an unknown state). Throws for an unknown machine name. */
+export function allowedTransitions(machine: MachineName, from: string): string[];
 
 /** A configuration entry of connect.yaml in the API's shape (StandardConfigurationKey). */
 export interface ConfigurationKey {
@@ -263,5 +332,7 @@ export type Code =
   | 'ProvidedConfigurationKey'
   | 'DeploymentMissingApplicationConfigurationKey'
   | 'DeploymentEmptyRequiredApplicationConfigurationKey'
-  | 'InvalidStatusTransition';
+  | 'InvalidStatusTransition'
+  | 'ConnectorNotAvailableToProject'
+  | 'ConfigurationDefaultApplies';
 // END GENERATED: Code

@@ -6,6 +6,7 @@
 //! `InvalidJsonInput` issue instead of a trap that would kill the module).
 
 use crate::codes::Code;
+use crate::connector::Context;
 use crate::json_text::Payload;
 use crate::report::{Issue, Report};
 use js_sys::{Error, JsString, JSON};
@@ -97,16 +98,35 @@ fn misuse(message: &str) -> JsValue {
     Error::new(message).into()
 }
 
-/// `context` must be an object, `undefined` or `null`. Cross-checks with a context are not
-/// implemented yet (issue 4); the argument is accepted and checked for misuse.
-fn check_context(context: &JsValue) -> Result<(), JsValue> {
-    if context.is_undefined() || context.is_null() || (context.is_object() && !js_sys::Array::is_array(context)) {
-        Ok(())
-    } else {
-        Err(misuse(
-            "context must be an object (or undefined/null), e.g. { connectYaml: text }",
-        ))
+/// `context` (`undefined`, `null` or an object, API.md §4); anything else, or an object of
+/// the wrong shape, is API misuse.
+fn decode_context(context: &JsValue) -> Result<Context, JsValue> {
+    if context.is_undefined() || context.is_null() {
+        return Ok(Context::none());
     }
+    if !context.is_object() || js_sys::Array::is_array(context) {
+        return Err(misuse(
+            "context must be an object (or undefined/null), e.g. { connectYaml: text }",
+        ));
+    }
+    let value = to_json_value(context).map_err(|e| misuse(&format!("context cannot be read as JSON: {e}")))?;
+    Context::from_json(&value).map_err(|e| misuse(&e))
+}
+
+/// `buildDeploymentDraft`'s `source`: connect.yaml text or a connector object.
+fn decode_source(source: &JsValue) -> Result<Context, JsValue> {
+    let value = match js_string(source) {
+        Some(text) => Value::String(text),
+        None if source.is_object() && !js_sys::Array::is_array(source) => {
+            to_json_value(source).map_err(|e| misuse(&format!("source cannot be read as JSON: {e}")))?
+        }
+        None => {
+            return Err(misuse(
+                "source must be connect.yaml text or a Connector, ConnectorStaged or ConnectSpec object",
+            ))
+        }
+    };
+    Context::from_source(&value).map_err(|e| misuse(&e))
 }
 
 fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
@@ -136,8 +156,52 @@ pub fn validate_project_identifier(value: JsValue) -> JsValue {
 
 #[wasm_bindgen(js_name = validateDeploymentDraft)]
 pub fn validate_deployment_draft(draft: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
-    check_context(&context)?;
-    Ok(run(&draft, |payload| crate::validate_deployment_draft(payload)))
+    let context = decode_context(&context)?;
+    Ok(run(&draft, |payload| {
+        crate::validate_deployment_draft_with(payload, &context)
+    }))
+}
+
+#[wasm_bindgen(js_name = validateDeploymentUpdate)]
+pub fn validate_deployment_update(update: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
+    let context = decode_context(&context)?;
+    Ok(run(&update, |payload| {
+        crate::validate_deployment_update(payload, &context)
+    }))
+}
+
+#[wasm_bindgen(js_name = buildDeploymentDraft)]
+pub fn build_deployment_draft(input: JsValue, source: JsValue) -> Result<JsValue, JsValue> {
+    let source = decode_source(&source)?;
+    Ok(match decode_payload(&input) {
+        Ok(decoded) => encode(&crate::build_deployment_draft(decoded.payload(), &source)),
+        Err(report) => encode(&crate::BuiltDraft { draft: None, report }),
+    })
+}
+
+#[wasm_bindgen(js_name = canRedeploy)]
+pub fn can_redeploy(status: JsValue) -> JsValue {
+    encode(&crate::can_redeploy(&plain_value(&status)))
+}
+
+/// A machine name is always a string; anything else is misuse.
+fn machine_name(machine: &JsValue) -> Result<String, JsValue> {
+    machine
+        .as_string()
+        .ok_or_else(|| misuse("the machine must be a string, e.g. \"connectDeployment\""))
+}
+
+#[wasm_bindgen(js_name = checkTransition)]
+pub fn check_transition(machine: JsValue, from: JsValue, to: JsValue) -> Result<JsValue, JsValue> {
+    let report = crate::check_transition(&machine_name(&machine)?, &plain_value(&from), &plain_value(&to));
+    report.map(|r| encode(&r)).map_err(|e| misuse(&e))
+}
+
+#[wasm_bindgen(js_name = allowedTransitions)]
+pub fn allowed_transitions(machine: JsValue, from: JsValue) -> Result<JsValue, JsValue> {
+    let from = from.as_string().unwrap_or_default();
+    let states = crate::allowed_transitions(&machine_name(&machine)?, &from).map_err(|e| misuse(&e))?;
+    Ok(encode(&states))
 }
 
 /// connect.yaml is always text; anything else is API misuse.

@@ -135,6 +135,10 @@ codes! {
     DeploymentMissingApplicationConfigurationKey = (400, Preflight, "Deployment requires (secret|standard) configuration with key $configurationKey for application named $applicationName.");
     DeploymentEmptyRequiredApplicationConfigurationKey = (400, Preflight, "Deployment requires a non empty value for (secret|standard) configuration with key $configurationKey for application named $applicationName.");
     InvalidStatusTransition = (400, Preflight, "The status cannot change from $from to $to.");
+    /// A private Connector that the deploying project is not one of the privateProjects of.
+    ConnectorNotAvailableToProject = (400, Preflight, "The Connector is private and $projectIdentifier is not one of its privateProjects.");
+    /// buildDeploymentDraft (warning): a value not given whose connect.yaml default applies.
+    ConfigurationDefaultApplies = (400, Preflight, "$configurationKey is not given: its default applies.");
 }
 
 impl Serialize for Code {

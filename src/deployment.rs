@@ -1,13 +1,20 @@
-//! `DeploymentDraft`: the body of `POST /{projectKey}/deployments` (connect-domain.md §2.5).
+//! `DeploymentDraft` (the body of `POST /{projectKey}/deployments`) and `DeploymentUpdate`
+//! (redeploy), connect-domain.md §2.5; their cross-checks against a connector and a
+//! deployment (API.md §6); whether a status allows a redeploy.
 //!
-//! Without context only the draft's own rules are checked: every field's type, pattern and
-//! enum, required fields, and unknown fields (warnings, with a did-you-mean hint).
+//! Each payload is walked twice: once for its own rules (types, patterns, enums, required
+//! and unknown fields), then, with a context, against the connector and the deployment.
+//! The second walk skips whatever the first found malformed (it is reported already).
 
-use crate::checks::{Checker, Echo, Strictness};
-use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
+use crate::checks::{did_you_mean, Checker, Echo, Strictness};
+use crate::codes::Code;
+use crate::connect_yaml::{check_retry_policy, check_schedule};
+use crate::connector::{Connector, Context, Declared, Kind};
+use crate::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
 use crate::json_text::{check_payload, Payload};
-use crate::report::{pointer_index, pointer_push, Loc, Report};
+use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 
 const DRAFT_FIELDS: &[&str] = &[
     "key",
@@ -27,8 +34,19 @@ const APPLICATION_FIELDS: &[&str] = &[
 ];
 const GLOBAL_FIELDS: &[&str] = &["standardConfiguration", "securedConfiguration"];
 const VALUE_FIELDS: &[&str] = &["key", "value"];
+const UPDATE_FIELDS: &[&str] = &["version", "actions"];
+const UPDATE_ACTIONS: &[&str] = &["redeploy"];
+const REDEPLOY_FIELDS: &[&str] = &[
+    "action",
+    "skipScripts",
+    "configurationValues",
+    "globalConfiguration",
+    "updateConnector",
+];
+/// The statuses a redeploy may start from (DeploymentRedeployAction).
+const REDEPLOYABLE: &[&str] = &["Draft", "Deployed", "Failed", "UndeployFailed"];
 
-/// Checks a `DeploymentDraft`, given as JSON text or as a parsed value.
+/// Checks a `DeploymentDraft`, given as JSON text or as a parsed value, on its own rules.
 ///
 /// ```
 /// use connect_preflight::validate_deployment_draft;
@@ -45,14 +63,96 @@ const VALUE_FIELDS: &[&str] = &["key", "value"];
 /// assert_eq!(report.warnings[0].path, "/regoin"); // UnknownField, "Did you mean 'region'?"
 /// ```
 pub fn validate_deployment_draft<'a>(draft: impl Into<Payload<'a>>) -> Report {
+    validate_deployment_draft_with(draft, &Context::none())
+}
+
+/// Checks a `DeploymentDraft` and, with a connector in the context, cross-checks its
+/// configuration values, region and preview rules against it (API.md §6).
+///
+/// ```
+/// use connect_preflight::{validate_deployment_draft_with, Context};
+/// let context = Context::from_json(&serde_json::json!({ "connectYaml":
+///     "deployAs:\n  - name: service\n    applicationType: service\n    endpoint: /svc\n    configuration:\n      securedConfiguration:\n        - key: API_KEY\n          description: the key\n          required: true\n" })).unwrap();
+/// let report = validate_deployment_draft_with(r#"{"connector": {"key": "c1"}, "region": "europe-west1.gcp",
+///   "configurations": [{"applicationName": "service", "securedConfiguration": [],
+///                       "standardConfiguration": [{"key": "API_KEY", "value": "s3cret"}]}]}"#, &context);
+/// assert_eq!(report.errors[0].code.as_str(), "DeploymentUnknownApplicationConfigurationKey"); // belongs in securedConfiguration
+/// assert!(!report.errors.iter().any(|e| e.message.contains("s3cret")));
+/// ```
+pub fn validate_deployment_draft_with<'a>(draft: impl Into<Payload<'a>>, context: &Context) -> Report {
     check_payload(draft.into(), |value| {
         let mut c = Checker::default();
-        check_draft(&mut c, value);
+        check_draft(&mut c, value, &context.secret_keys());
+        if let Some(draft) = value.as_object() {
+            cross_check_draft(&mut c, draft, context);
+        }
         c.finish()
     })
 }
 
-fn check_draft(c: &mut Checker, value: &Value) {
+/// Checks a `DeploymentUpdate` (`{ version, actions: [{ action: "redeploy", ... }] }`) and,
+/// with a context, its configuration values against the connector, and the redeploy against
+/// the deployment (status, applications, version).
+///
+/// ```
+/// use connect_preflight::{validate_deployment_update, Context};
+/// let context = Context::from_json(&serde_json::json!({ "deployment": {"id": "d1", "version": 3, "status": "Deploying"} })).unwrap();
+/// let report = validate_deployment_update(r#"{"version": 3, "actions": [{"action": "redeploy"}]}"#, &context);
+/// assert_eq!(report.errors[0].code.as_str(), "DeploymentInvalidStatusTransition"); // "Already deploying"
+/// ```
+pub fn validate_deployment_update<'a>(update: impl Into<Payload<'a>>, context: &Context) -> Report {
+    check_payload(update.into(), |value| {
+        let mut c = Checker::default();
+        check_update(&mut c, value, context);
+        c.finish()
+    })
+}
+
+/// Whether a Deployment in `status` may be redeployed: `DeploymentInvalidStatusTransition`
+/// unless it is Draft, Deployed, Failed or UndeployFailed.
+///
+/// ```
+/// use connect_preflight::can_redeploy;
+/// assert!(can_redeploy(&"Failed".into()).valid());
+/// assert_eq!(can_redeploy(&"Queued".into()).errors[0].message, "Invalid status change: Already queued.");
+/// ```
+pub fn can_redeploy(status: &Value) -> Report {
+    let mut c = Checker::default();
+    if let Some(issue) = redeploy_blocked(&mut c, status, Loc::At("")) {
+        c.error(issue);
+    }
+    c.finish()
+}
+
+/// The issue that forbids a redeploy from `status`, if one does; an unknown status is an
+/// `InvalidField` issue of its own.
+fn redeploy_blocked(c: &mut Checker, status: &Value, at: Loc<'_>) -> Option<Issue> {
+    let s = status.as_str().filter(|s| DEPLOYMENT_STATUSES.contains(s));
+    let Some(s) = s else {
+        c.one_of(status, at, "status", DEPLOYMENT_STATUSES);
+        return None;
+    };
+    if REDEPLOYABLE.contains(&s) {
+        return None;
+    }
+    // The API's own words: "Invalid status change: Already deploying".
+    let already = match s {
+        "Queued" => "queued",
+        "Deploying" => "deploying",
+        _ => "undeploying",
+    };
+    Some(
+        Issue::new(
+            Code::DeploymentInvalidStatusTransition,
+            at.pointer(),
+            format!("Invalid status change: Already {already}."),
+        )
+        .param("status", s)
+        .param("allowedValues", REDEPLOYABLE.to_vec()),
+    )
+}
+
+fn check_draft(c: &mut Checker, value: &Value, secrets: &BTreeSet<&str>) {
     let Some(draft) = c.root_object(value, "A DeploymentDraft") else {
         return;
     };
@@ -69,15 +169,10 @@ fn check_draft(c: &mut Checker, value: &Value) {
     }
     if let Some(deployment_type) = draft.get("type") {
         c.one_of(deployment_type, "/type".into(), "type", DEPLOYMENT_TYPES);
+        check_type_for_connector(c, deployment_type, draft.get("connector"));
     }
     match draft.get("configurations") {
-        Some(configurations) => {
-            if let Some(applications) = c.array(configurations, "/configurations".into(), "configurations") {
-                for (i, application) in applications.iter().enumerate() {
-                    check_application(c, application, &pointer_index("/configurations", i));
-                }
-            }
-        }
+        Some(configurations) => check_applications(c, configurations, "/configurations", "configurations", secrets),
         None => c.required(
             "",
             "configurations",
@@ -85,19 +180,41 @@ fn check_draft(c: &mut Checker, value: &Value) {
         ),
     }
     if let Some(global) = draft.get("globalConfiguration") {
-        if let Some(global) = c.object(global, "/globalConfiguration".into(), "globalConfiguration") {
-            for (field, echo) in [
-                ("standardConfiguration", Echo::Yes),
-                ("securedConfiguration", Echo::Secured),
-            ] {
-                if let Some(values) = global.get(field) {
-                    check_values(c, values, &pointer_push("/globalConfiguration", field), field, echo);
-                }
-            }
-            c.unknown_fields(global, "/globalConfiguration", GLOBAL_FIELDS, Strictness::Warn);
-        }
+        check_global(c, global, "/globalConfiguration", secrets);
     }
     c.unknown_fields(draft, "", DRAFT_FIELDS, Strictness::Warn);
+}
+
+/// A ConnectorStaged (`staged: true`) deploys only as `preview`; a Connector never does.
+fn check_type_for_connector(c: &mut Checker, deployment_type: &Value, connector: Option<&Value>) {
+    let Some(t) = deployment_type.as_str().filter(|t| DEPLOYMENT_TYPES.contains(t)) else {
+        return;
+    };
+    let staged = connector.and_then(|c| c.get("staged")).and_then(Value::as_bool) == Some(true);
+    let allowed: &[&str] = if staged {
+        &["preview"]
+    } else {
+        &["sandbox", "production"]
+    };
+    if !allowed.contains(&t) {
+        let what = if staged {
+            "A ConnectorStaged (staged: true)"
+        } else {
+            "A Connector"
+        };
+        c.error(
+            Issue::new(
+                Code::DeploymentInvalidType,
+                "/type",
+                format!(
+                    "{what} cannot be deployed as a '{t}' type. Only '{}' types are allowed.",
+                    allowed.join("', '")
+                ),
+            )
+            .param("type", t)
+            .param("allowedTypes", allowed.to_vec()),
+        );
+    }
 }
 
 fn check_connector(c: &mut Checker, value: &Value) {
@@ -128,8 +245,18 @@ fn check_connector(c: &mut Checker, value: &Value) {
     c.unknown_fields(connector, "/connector", CONNECTOR_FIELDS, Strictness::Warn);
 }
 
-fn check_application(c: &mut Checker, value: &Value, path: &str) {
-    let Some(application) = c.object(value, Loc::At(path), "configurations") else {
+/// `configurations` (a draft) or `configurationValues` (a redeploy): an array of
+/// `DeploymentConfigurationApplication`.
+fn check_applications(c: &mut Checker, value: &Value, path: &str, field: &str, secrets: &BTreeSet<&str>) {
+    if let Some(applications) = c.array(value, Loc::At(path), field) {
+        for (i, application) in applications.iter().enumerate() {
+            check_application(c, application, &pointer_index(path, i), field, secrets);
+        }
+    }
+}
+
+fn check_application(c: &mut Checker, value: &Value, path: &str, field: &str, secrets: &BTreeSet<&str>) {
+    let Some(application) = c.object(value, Loc::At(path), field) else {
         return;
     };
     match application.get("applicationName") {
@@ -140,36 +267,76 @@ fn check_application(c: &mut Checker, value: &Value, path: &str) {
             " (the name of the application in connect.yaml)",
         ),
     }
-    for (field, echo) in [
-        ("standardConfiguration", Echo::Yes),
-        ("securedConfiguration", Echo::Secured),
-    ] {
-        match application.get(field) {
-            Some(values) => check_values(c, values, &pointer_push(path, field), field, echo),
-            None => c.required(path, field, " (use [] when there are no values)"),
+    for kind in Kind::BOTH {
+        match application.get(kind.field()) {
+            Some(values) => check_values(c, values, &pointer_push(path, kind.field()), kind, secrets),
+            None => c.required(path, kind.field(), " (use [] when there are no values)"),
         }
     }
     if let Some(schedule) = application.get("schedule") {
-        c.non_empty_string(schedule, Loc::Field(path, "schedule"), "schedule", Echo::Yes);
+        let at = Loc::Field(path, "schedule");
+        if let Some(text) = c.string(schedule, at, "schedule", Echo::Yes) {
+            check_schedule(c, text, &at.pointer());
+        }
     }
     if let Some(retry_policy) = application.get("retryPolicy") {
-        c.object(retry_policy, Loc::Field(path, "retryPolicy"), "retryPolicy");
+        check_retry_policy_override(c, retry_policy, &pointer_push(path, "retryPolicy"), application);
     }
     c.unknown_fields(application, path, APPLICATION_FIELDS, Strictness::Warn);
 }
 
+/// A `retryPolicy` override: the connect.yaml ranges, each problem a `DeploymentInvalidRetryPolicy`.
+fn check_retry_policy_override(c: &mut Checker, value: &Value, path: &str, application: &Map<String, Value>) {
+    let mut inner = Checker::default();
+    check_retry_policy(&mut inner, value, path);
+    let name = application.get("applicationName").and_then(Value::as_str);
+    for mut issue in inner.finish().errors {
+        issue.code = Code::DeploymentInvalidRetryPolicy;
+        if let Some(name) = name {
+            issue = issue.param("applicationName", name);
+        }
+        c.error(issue);
+    }
+}
+
+/// `globalConfiguration`: the two `ConfigurationValue[]` blocks.
+fn check_global(c: &mut Checker, value: &Value, path: &str, secrets: &BTreeSet<&str>) {
+    let Some(global) = c.object(value, Loc::At(path), "globalConfiguration") else {
+        return;
+    };
+    for kind in Kind::BOTH {
+        if let Some(values) = global.get(kind.field()) {
+            check_values(c, values, &pointer_push(path, kind.field()), kind, secrets);
+        }
+    }
+    c.unknown_fields(global, path, GLOBAL_FIELDS, Strictness::Warn);
+}
+
 /// A `ConfigurationValue[]`: `{key, value}` objects with string members. Values of the
-/// secured block are never echoed.
-fn check_values(c: &mut Checker, value: &Value, path: &str, field: &str, echo: Echo) {
-    let Some(values) = c.array(value, Loc::At(path), field) else {
+/// secured block are never echoed, nor values of keys the connector declares as secured
+/// wherever they are sent (`secrets`).
+fn check_values(c: &mut Checker, value: &Value, path: &str, kind: Kind, secrets: &BTreeSet<&str>) {
+    let Some(values) = c.array(value, Loc::At(path), kind.field()) else {
         return;
     };
     for (i, entry) in values.iter().enumerate() {
         let entry_path = pointer_index(path, i);
-        let Some(entry) = c.object(entry, Loc::At(&entry_path), field) else {
+        let Some(entry) = c.object(entry, Loc::At(&entry_path), kind.field()) else {
             continue;
         };
+        let secret = entry
+            .get("key")
+            .and_then(Value::as_str)
+            .is_some_and(|k| secrets.contains(k));
+        let echo = if secret { Echo::Secured } else { echo_of(kind) };
         check_value_entry(c, entry, &entry_path, echo);
+    }
+}
+
+fn echo_of(kind: Kind) -> Echo {
+    match kind {
+        Kind::Standard => Echo::Yes,
+        Kind::Secured => Echo::Secured,
     }
 }
 
@@ -185,4 +352,543 @@ fn check_value_entry(c: &mut Checker, entry: &Map<String, Value>, path: &str, ec
         None => c.required(path, "value", " (values are strings; use \"\" for an empty one)"),
     }
     c.unknown_fields(entry, path, VALUE_FIELDS, Strictness::Warn);
+}
+
+// ---- Cross-checks (API.md §6) -----------------------------------------------------------
+
+/// Whether a cross-check of configuration values also reports required keys that are absent
+/// (a draft must carry them; a redeploy keeps the values it does not name).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Absent {
+    Report,
+    Keep,
+}
+
+fn cross_check_draft(c: &mut Checker, draft: &Map<String, Value>, context: &Context) {
+    if let Some(issue) = &context.unreadable {
+        c.error(issue.clone());
+    }
+    let region = draft.get("region").and_then(Value::as_str);
+    let staged = draft
+        .get("connector")
+        .and_then(|r| r.get("staged"))
+        .and_then(Value::as_bool)
+        == Some(true);
+    if staged {
+        check_previewable(c, draft.get("connector"), context);
+    }
+    if let (Some(projects), Some(project_key), Some(region)) =
+        (context.private_projects(), context.project_key.as_deref(), region)
+    {
+        let identifier = format!("{region}:{project_key}");
+        if !projects.contains(&identifier) {
+            c.error(
+                Issue::new(
+                    Code::ConnectorNotAvailableToProject,
+                    "/connector",
+                    format!("The Connector is private and {identifier} is not one of its privateProjects: only those projects can deploy it."),
+                )
+                .param("projectIdentifier", identifier.as_str()),
+            );
+        }
+    }
+    let Some(connector) = context.connector() else {
+        return;
+    };
+    if let Some(region) = region.filter(|r| !connector.supported_regions.is_empty() && REGIONS.contains(r)) {
+        if !connector.supported_regions.iter().any(|s| s == region) {
+            c.error(
+                Issue::new(
+                    Code::DeploymentUnsupportedRegion,
+                    "/region",
+                    format!(
+                        "Deployment unsupported region {region}. The Connector supports {}.",
+                        connector.supported_regions.join(", ")
+                    ),
+                )
+                .param("region", region)
+                .param("allowedValues", connector.supported_regions.clone()),
+            );
+        }
+    }
+    if let Some(applications) = draft.get("configurations").and_then(Value::as_array) {
+        cross_check_applications(
+            c,
+            applications,
+            "/configurations",
+            Some(connector),
+            None,
+            Absent::Report,
+        );
+    }
+    cross_check_global(
+        c,
+        draft.get("globalConfiguration"),
+        "/globalConfiguration",
+        connector,
+        Absent::Report,
+    );
+}
+
+/// `staged: true` needs a ConnectorStaged whose `isPreviewable` is `"true"`.
+fn check_previewable(c: &mut Checker, reference: Option<&Value>, context: &Context) {
+    let Some(previewable) = context.is_previewable() else {
+        return;
+    };
+    if previewable == "true" {
+        return;
+    }
+    let reference = reference.and_then(Value::as_object);
+    let named = |field: &str| {
+        reference
+            .and_then(|r| r.get(field))
+            .and_then(Value::as_str)
+            .map_or_else(|| "…".to_owned(), str::to_owned)
+    };
+    let why = match previewable {
+        "pending" => "a preview request is still being processed",
+        "false" => "its preview checks failed (see previewableReport)",
+        _ => "no preview was requested (updatePreviewable)",
+    };
+    c.error(
+        Issue::new(
+            Code::ConnectorStagedNotPreviewable,
+            "/connector/staged",
+            format!(
+                "Connector id={} or key={} is not previewable: isPreviewable is \"{previewable}\" ({why}).",
+                named("id"),
+                named("key")
+            ),
+        )
+        .param("isPreviewable", previewable),
+    );
+}
+
+/// The configuration values of each application against the connector's declarations and,
+/// for a redeploy, the deployment's applications (either may be unknown). Returns how many
+/// entries name an application that passes both.
+fn cross_check_applications(
+    c: &mut Checker,
+    applications: &[Value],
+    path: &str,
+    connector: Option<&Connector>,
+    deployment_applications: Option<&[String]>,
+    absent: Absent,
+) -> usize {
+    let mut seen = BTreeSet::new();
+    let mut valid = 0;
+    for (i, entry) in applications.iter().enumerate() {
+        let Some(name) = entry.get("applicationName").and_then(Value::as_str) else {
+            continue;
+        };
+        let entry_path = pointer_index(path, i);
+        let name_path = pointer_push(&entry_path, "applicationName");
+        if !seen.insert(name) {
+            c.error(duplicate("applicationName", name, &name_path, "application entry"));
+            continue;
+        }
+        let application = match connector {
+            Some(connector) => match connector.application(name) {
+                Some(application) => Some(application),
+                None => {
+                    c.error(unknown_application(connector, name, name_path));
+                    continue;
+                }
+            },
+            None => None,
+        };
+        if let Some(included) = deployment_applications.filter(|apps| !apps.iter().any(|a| a == name)) {
+            c.error(
+                Issue::new(
+                    Code::DeploymentApplicationDoNotBelong,
+                    name_path,
+                    format!(
+                        "The Deployment does not include application: {name} (it has {}).",
+                        included.join(", ")
+                    ),
+                )
+                .param("applicationName", name),
+            );
+            continue;
+        }
+        valid += 1;
+        let Some(application) = application else {
+            continue;
+        };
+        let scope = Scope::Application(name);
+        cross_check_values(c, entry, &entry_path, &application.configuration, scope, absent);
+        let application_type = application.application_type.as_deref();
+        for (field, allowed_type) in [("schedule", "job"), ("retryPolicy", "event")] {
+            if entry.get(field).is_some() && application_type.is_some_and(|t| t != allowed_type) {
+                c.error(override_not_allowed(
+                    field,
+                    name,
+                    application_type.unwrap_or(""),
+                    &entry_path,
+                ));
+            }
+        }
+    }
+    if let (Some(connector), Absent::Report) = (connector, absent) {
+        for application in connector
+            .applications
+            .iter()
+            .filter(|a| !seen.contains(a.name.as_str()))
+        {
+            report_missing(
+                c,
+                &application.configuration,
+                Scope::Application(&application.name),
+                path,
+            );
+        }
+    }
+    valid
+}
+
+/// `DeploymentUnknownApplicationConfiguration`, with the connector's applications and a hint.
+pub(crate) fn unknown_application(connector: &Connector, name: &str, path: String) -> Issue {
+    {
+        let hint = did_you_mean(name, connector.applications.iter().map(|a| a.name.as_str()));
+        let mut issue = Issue::new(
+            Code::DeploymentUnknownApplicationConfiguration,
+            path,
+            format!(
+                "Deployment does not require configuration for application named '{name}'.{}",
+                hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
+            ),
+        )
+        .param("unknownApplicationName", name)
+        .param(
+            "allowedValues",
+            connector
+                .applications
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>(),
+        );
+        if let Some(h) = hint {
+            issue = issue.param("didYouMean", h);
+        }
+        issue
+    }
+}
+
+fn override_not_allowed(field: &str, name: &str, application_type: &str, entry_path: &str) -> Issue {
+    let path = pointer_push(entry_path, field);
+    if field == "retryPolicy" {
+        return Issue::new(
+            Code::DeploymentRetryPolicyOverrideNotAllowed,
+            path,
+            format!(
+                "A retry policy can only be set for event applications; {name} is a {application_type} application."
+            ),
+        )
+        .param("applicationName", name);
+    }
+    Issue::new(
+        Code::NotAllowedForApplicationType,
+        path,
+        format!("A schedule can only be set for job applications; {name} is a {application_type} application."),
+    )
+    .param("field", field)
+    .param("applicationType", application_type)
+    .param("applicationName", name)
+}
+
+fn duplicate(field: &str, value: &str, path: &str, what: &str) -> Issue {
+    Issue::new(
+        Code::DuplicateField,
+        path,
+        format!("A second {what} for '{value}': each may appear once."),
+    )
+    .param("field", field)
+    .param("duplicateValue", value)
+}
+
+fn cross_check_global(c: &mut Checker, global: Option<&Value>, path: &str, connector: &Connector, absent: Absent) {
+    match global {
+        Some(global) if global.is_object() => {
+            cross_check_values(c, global, path, &connector.global, Scope::Global, absent);
+        }
+        Some(_) => {} // not an object: reported by the shape checks
+        None if absent == Absent::Report => {
+            report_missing(c, &connector.global, Scope::Global, path);
+        }
+        None => {}
+    }
+}
+
+/// Whose configuration: an application's, or the global one (different codes and words).
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    Application(&'a str),
+    Global,
+}
+
+/// What is wrong with one configuration key.
+#[derive(Clone, Copy)]
+enum KeyProblem {
+    /// Not declared, or declared as the other kind (`Some`: the kind it is declared as).
+    Unknown(Option<Kind>),
+    Missing,
+    Empty,
+}
+
+impl Scope<'_> {
+    /// The issue, with the API's code and words for this scope.
+    fn issue(self, problem: KeyProblem, kind: Kind, key: &str, path: String) -> Issue {
+        let word = kind.word();
+        let (code, message) = match (problem, self) {
+            (KeyProblem::Unknown(_), Scope::Application(name)) => (
+                Code::DeploymentUnknownApplicationConfigurationKey,
+                format!("Deployment does not require {word} configuration with key {key} for application named {name}."),
+            ),
+            (KeyProblem::Unknown(_), Scope::Global) => (
+                Code::DeploymentUnknownGlobalConfigurationKey,
+                format!("Deployment global configuration does not require {word} with key {key}."),
+            ),
+            (KeyProblem::Missing, Scope::Application(name)) => (
+                Code::DeploymentMissingApplicationConfigurationKey,
+                format!("Deployment requires {word} configuration with key {key} for application named {name}."),
+            ),
+            (KeyProblem::Missing, Scope::Global) => (
+                Code::DeploymentMissingGlobalConfigurationKey,
+                format!("Deployment global configuration requires {word} with key {key}."),
+            ),
+            (KeyProblem::Empty, Scope::Application(name)) => (
+                Code::DeploymentEmptyRequiredApplicationConfigurationKey,
+                format!("Deployment requires a non empty value for {word} configuration with key {key} for application named {name}."),
+            ),
+            (KeyProblem::Empty, Scope::Global) => (
+                Code::DeploymentEmptyRequiredGlobalConfigurationKey,
+                format!("Deployment requires a non empty value for {word} global configuration with key {key}."),
+            ),
+        };
+        let mut issue = self.with_params(Issue::new(code, path, message), key);
+        if let KeyProblem::Unknown(Some(other)) = problem {
+            issue.message.push_str(&format!(
+                " {key} is declared as {}: put it in {}.",
+                other.word(),
+                other.field()
+            ));
+        }
+        issue
+    }
+
+    fn with_params(self, issue: Issue, key: &str) -> Issue {
+        let issue = issue.param("configurationKey", key);
+        match self {
+            Scope::Application(name) => issue.param("applicationName", name),
+            Scope::Global => issue,
+        }
+    }
+}
+
+/// The values of one block (`entry` holds `standardConfiguration` and
+/// `securedConfiguration`) against what is declared for it.
+fn cross_check_values(
+    c: &mut Checker,
+    entry: &Value,
+    path: &str,
+    declared: &Declared,
+    scope: Scope<'_>,
+    absent: Absent,
+) {
+    let mut given = BTreeSet::new();
+    for kind in Kind::BOTH {
+        let list_path = pointer_push(path, kind.field());
+        for (j, value) in entry
+            .get(kind.field())
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let Some(key) = value.get("key").and_then(Value::as_str) else {
+                continue;
+            };
+            let value_path = pointer_index(&list_path, j);
+            if !given.insert(key) {
+                c.error(duplicate("key", key, &pointer_push(&value_path, "key"), "value"));
+                continue;
+            }
+            match declared.find(key) {
+                Some((declared_kind, definition)) if declared_kind == kind => {
+                    let empty = value
+                        .get("value")
+                        .and_then(Value::as_str)
+                        .is_some_and(|v| v.trim().is_empty());
+                    if definition.required && empty {
+                        c.error(scope.issue(KeyProblem::Empty, kind, key, pointer_push(&value_path, "value")));
+                    }
+                }
+                Some((other, _)) => {
+                    let path = pointer_push(&value_path, "key");
+                    c.error(scope.issue(KeyProblem::Unknown(Some(other)), kind, key, path));
+                }
+                None => {
+                    let path = pointer_push(&value_path, "key");
+                    let mut issue = scope.issue(KeyProblem::Unknown(None), kind, key, path);
+                    let hint = did_you_mean(key, declared.of(kind).iter().map(|d| d.key.as_str()));
+                    if let Some(h) = hint {
+                        issue.message.push_str(&format!(" Did you mean '{h}'?"));
+                        issue = issue.param("didYouMean", h);
+                    }
+                    c.error(issue);
+                }
+            }
+        }
+    }
+    if absent == Absent::Report {
+        let present = |kind: Kind| {
+            entry
+                .get(kind.field())
+                .filter(|v| v.is_array())
+                .map(|_| pointer_push(path, kind.field()))
+        };
+        let missing: Vec<_> = Kind::BOTH
+            .into_iter()
+            .flat_map(|kind| declared.of(kind).iter().map(move |d| (kind, d)))
+            .filter(|(_, d)| d.must_be_given() && !given.contains(d.key.as_str()))
+            .collect();
+        for (kind, definition) in missing {
+            let at = present(kind).unwrap_or_else(|| path.to_owned());
+            c.error(scope.issue(KeyProblem::Missing, kind, &definition.key, at));
+        }
+    }
+}
+
+/// Every key that must be given, for a block whose entry is absent altogether: reported at
+/// `path`, where the entry belongs.
+fn report_missing(c: &mut Checker, declared: &Declared, scope: Scope<'_>, path: &str) {
+    for kind in Kind::BOTH {
+        for definition in declared.of(kind).iter().filter(|d| d.must_be_given()) {
+            c.error(scope.issue(KeyProblem::Missing, kind, &definition.key, path.to_owned()));
+        }
+    }
+}
+
+// ---- DeploymentUpdate (redeploy) ----------------------------------------------------------
+
+fn check_update(c: &mut Checker, value: &Value, context: &Context) {
+    let Some(update) = c.root_object(value, "A DeploymentUpdate") else {
+        return;
+    };
+    if let Some(issue) = &context.unreadable {
+        c.error(issue.clone());
+    }
+    let deployment = context.deployment.as_ref();
+    match update.get("version") {
+        None => c.required("", "version", " (the Deployment's current version)"),
+        Some(version) => {
+            c.integer_at_least(version, "/version".into(), "version", 1);
+            check_version(
+                c,
+                version,
+                deployment.and_then(|d| d.version),
+                deployment.and_then(|d| d.id.as_deref()),
+            );
+        }
+    }
+    let Some(actions) = update.get("actions") else {
+        c.required(
+            "",
+            "actions",
+            " (a list of update actions, e.g. [{ \"action\": \"redeploy\" }])",
+        );
+        c.unknown_fields(update, "", UPDATE_FIELDS, Strictness::Warn);
+        return;
+    };
+    if let Some(actions) = c.array(actions, "/actions".into(), "actions") {
+        for (i, action) in actions.iter().enumerate() {
+            check_redeploy(c, action, &pointer_index("/actions", i), context);
+        }
+    }
+    c.unknown_fields(update, "", UPDATE_FIELDS, Strictness::Warn);
+}
+
+/// `ConcurrentModification` when the update's `version` is not the resource's.
+pub(crate) fn check_version(c: &mut Checker, version: &Value, current: Option<i64>, id: Option<&str>) {
+    let (Some(sent), Some(current)) = (crate::checks::as_integer(version), current) else {
+        return;
+    };
+    if sent != current {
+        let mut issue = Issue::new(
+            Code::ConcurrentModification,
+            "/version",
+            format!(
+                "Object {} has a different version than expected. Expected: {sent} - Actual: {current}.",
+                id.unwrap_or("…")
+            ),
+        )
+        .param("expectedVersion", sent)
+        .param("currentVersion", current);
+        if let Some(id) = id {
+            issue = issue.param("resourceId", id);
+        }
+        c.error(issue);
+    }
+}
+
+fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context) {
+    let Some(action) = c.object(value, Loc::At(path), "actions") else {
+        return;
+    };
+    match action.get("action") {
+        None => {
+            c.required(path, "action", " (\"redeploy\", the only Deployment update action)");
+            return;
+        }
+        Some(name) => {
+            c.one_of(name, Loc::Field(path, "action"), "action", UPDATE_ACTIONS);
+            if name.as_str() != Some("redeploy") {
+                return;
+            }
+        }
+    }
+    for field in ["skipScripts", "updateConnector"] {
+        if let Some(flag) = action.get(field) {
+            c.boolean(flag, Loc::Field(path, field), field);
+        }
+    }
+    let values_path = pointer_push(path, "configurationValues");
+    if let Some(values) = action.get("configurationValues") {
+        check_applications(c, values, &values_path, "configurationValues", &context.secret_keys());
+    }
+    let global_path = pointer_push(path, "globalConfiguration");
+    if let Some(global) = action.get("globalConfiguration") {
+        check_global(c, global, &global_path, &context.secret_keys());
+    }
+    c.unknown_fields(action, path, REDEPLOY_FIELDS, Strictness::Warn);
+
+    let deployment = context.deployment.as_ref();
+    if let Some(status) = deployment.and_then(|d| d.status.as_deref()) {
+        let mut ignored = Checker::default(); // a status the API does not have: not the payload's fault
+        if let Some(mut issue) = redeploy_blocked(&mut ignored, &Value::from(status), Loc::At(path)) {
+            issue = issue.param("deploymentStatus", status);
+            c.error(issue);
+        }
+    }
+    let values = action.get("configurationValues").and_then(Value::as_array);
+    let included = deployment.and_then(|d| d.applications.as_deref());
+    if let Some(values) = values.filter(|_| context.connector().is_some() || included.is_some()) {
+        let valid = cross_check_applications(c, values, &values_path, context.connector(), included, Absent::Keep);
+        if valid == 0 && !values.is_empty() {
+            c.error(Issue::new(
+                Code::DeploymentApplicationRequired,
+                values_path.as_str(),
+                "A Deployment requires at least one application: configurationValues names none that the Deployment has.",
+            ));
+        }
+    }
+    if let Some(connector) = context.connector() {
+        cross_check_global(
+            c,
+            action.get("globalConfiguration"),
+            &global_path,
+            connector,
+            Absent::Keep,
+        );
+    }
 }

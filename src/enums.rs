@@ -11,3 +11,14 @@ pub const REGIONS: &[&str] = &[
 
 /// `DeploymentType`.
 pub const DEPLOYMENT_TYPES: &[&str] = &["preview", "sandbox", "production"];
+
+/// `DeploymentStatus`.
+pub const DEPLOYMENT_STATUSES: &[&str] = &[
+    "Draft",
+    "Queued",
+    "Deploying",
+    "Deployed",
+    "Failed",
+    "Undeploying",
+    "UndeployFailed",
+];

@@ -38,17 +38,25 @@ impl<'a> From<&'a Value> for Payload<'a> {
 
 /// Runs `check` on a payload; for text, parses it first and puts line/column on every issue.
 pub(crate) fn check_payload(payload: Payload<'_>, check: impl FnOnce(&Value) -> Report) -> Report {
+    with_payload(payload, |value| ((), check(value))).1
+}
+
+/// [`check_payload`] for a check that also produces something (`None` when the text is not JSON).
+pub(crate) fn with_payload<T>(payload: Payload<'_>, check: impl FnOnce(&Value) -> (T, Report)) -> (Option<T>, Report) {
     match payload {
-        Payload::Value(value) => check(value),
+        Payload::Value(value) => {
+            let (result, report) = check(value);
+            (Some(result), report)
+        }
         Payload::Text(text) => {
             let text = strip_bom(text);
             match serde_json::from_str::<Value>(text) {
                 Ok(value) => {
-                    let mut report = check(&value);
+                    let (result, mut report) = check(&value);
                     add_positions(&mut report, text);
-                    report
+                    (Some(result), report)
                 }
-                Err(err) => Report::from_error(invalid_json_issue(text, &err)),
+                Err(err) => (None, Report::from_error(invalid_json_issue(text, &err))),
             }
         }
     }

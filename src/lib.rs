@@ -21,15 +21,18 @@
 //! The same functions are exported to JavaScript (camelCase) by the npm package
 //! `connect-preflight`; the bindings live in one module compiled for wasm32 only.
 
+mod build;
 mod checks;
 pub mod codes;
 mod connect_yaml;
+mod connector;
 mod cron;
 mod deployment;
 mod enums;
 mod error_response;
 mod identifiers;
 mod json_text;
+mod machines;
 pub mod report;
 mod yaml;
 mod yaml_block;
@@ -37,13 +40,18 @@ mod yaml_block;
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
+pub use build::{build_deployment_draft, BuiltDraft};
 pub use codes::{error_catalog, CatalogEntry, Code, Origin};
 pub use connect_yaml::{parse_connect_yaml, validate_connect_yaml, ParsedConnectYaml, APPLICATION_TYPES};
-pub use deployment::validate_deployment_draft;
-pub use enums::{DEPLOYMENT_TYPES, REGIONS};
+pub use connector::Context;
+pub use deployment::{
+    can_redeploy, validate_deployment_draft, validate_deployment_draft_with, validate_deployment_update,
+};
+pub use enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
 pub use error_response::{error_response_from_report_json, to_error_response};
 pub use identifiers::{
     validate_key, validate_key_value, validate_project_identifier, validate_project_identifier_value,
 };
 pub use json_text::Payload;
+pub use machines::{allowed_transitions, check_transition, Machine, CONNECT_DEPLOYMENT, MACHINES, TRACKER_DEPLOYMENT};
 pub use report::{Issue, Report};

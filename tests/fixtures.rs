@@ -4,23 +4,30 @@
 mod common;
 
 use connect_preflight::{
-    validate_connect_yaml, validate_deployment_draft, validate_key_value, validate_project_identifier_value, Payload,
-    Report,
+    build_deployment_draft, can_redeploy, check_transition, validate_connect_yaml, validate_deployment_draft_with,
+    validate_deployment_update, validate_key_value, validate_project_identifier_value, Context, Payload,
 };
 use serde_json::Value;
 
-fn run(function: &str, payload: Payload<'_>) -> Report {
-    match (function, payload) {
-        ("validateDeploymentDraft", payload) => validate_deployment_draft(payload),
+fn run(function: &str, payload: Payload<'_>, second: Option<&Value>) -> Value {
+    let context = || Context::from_json(second.unwrap_or(&Value::Null)).expect("a well-formed context");
+    let result = match (function, payload) {
+        ("validateDeploymentDraft", payload) => validate_deployment_draft_with(payload, &context()),
+        ("validateDeploymentUpdate", payload) => validate_deployment_update(payload, &context()),
+        ("buildDeploymentDraft", payload) => {
+            let source = Context::from_source(second.expect("a source")).expect("a well-formed source");
+            return serde_json::to_value(build_deployment_draft(payload, &source)).expect("serializes");
+        }
         ("validateConnectYaml", Payload::Text(text)) => validate_connect_yaml(text),
         ("validateKey", Payload::Value(v)) => validate_key_value(v),
         ("validateProjectIdentifier", Payload::Value(v)) => validate_project_identifier_value(v),
+        ("canRedeploy", Payload::Value(v)) => can_redeploy(v),
+        ("checkTransition", Payload::Value(v)) => {
+            check_transition(v["machine"].as_str().expect("machine"), &v["from"], &v["to"]).expect("a machine")
+        }
         (other, _) => panic!("no native runner for {other}"),
-    }
-}
-
-fn as_json(report: &Report) -> Value {
-    serde_json::to_value(report).expect("a report serializes")
+    };
+    serde_json::to_value(result).expect("a report serializes")
 }
 
 #[test]
@@ -34,14 +41,14 @@ fn every_fixture_case() {
             common::Input::Value(value) => {
                 outcomes.push(common::check(
                     &case,
-                    &as_json(&run(&case.function, Payload::Value(value))),
+                    &run(&case.function, Payload::Value(value), case.second.as_ref()),
                     false,
                 ));
                 if common::takes_payload(&case.function) {
                     let text = serde_json::to_string_pretty(value).expect("serializes");
                     outcomes.push(common::check(
                         &case,
-                        &as_json(&run(&case.function, Payload::Text(&text))),
+                        &run(&case.function, Payload::Text(&text), case.second.as_ref()),
                         false,
                     ));
                 }
@@ -49,7 +56,7 @@ fn every_fixture_case() {
             common::Input::Text(text) => {
                 outcomes.push(common::check(
                     &case,
-                    &as_json(&run(&case.function, Payload::Text(text))),
+                    &run(&case.function, Payload::Text(text), case.second.as_ref()),
                     true,
                 ));
             }

@@ -3,8 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use connect_preflight::{
-    parse_connect_yaml, to_error_response, validate_connect_yaml, validate_deployment_draft, validate_key,
-    validate_project_identifier, Payload, Report,
+    allowed_transitions, build_deployment_draft, can_redeploy, check_transition, parse_connect_yaml, to_error_response,
+    validate_connect_yaml, validate_deployment_draft, validate_deployment_draft_with, validate_deployment_update,
+    validate_key, validate_project_identifier, Context, Payload, Report,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -52,6 +53,14 @@ fn json_value() -> impl Strategy<Value = Value> {
             Just("globalConfiguration".to_owned()),
             Just("version".to_owned()),
             Just("staged".to_owned()),
+            Just("actions".to_owned()),
+            Just("action".to_owned()),
+            Just("configurationValues".to_owned()),
+            Just("values".to_owned()),
+            Just("service".to_owned()),
+            Just("CTP_REGION".to_owned()),
+            Just("schedule".to_owned()),
+            Just("retryPolicy".to_owned()),
             ".{0,6}".prop_map(|s| s),
         ];
         prop_oneof![
@@ -175,6 +184,35 @@ proptest! {
         well_formed(&validate_deployment_draft(&draft));
         let text = serde_json::to_string_pretty(&draft).expect("serializes");
         well_formed(&validate_deployment_draft(Payload::Text(&text)));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// The deployment functions with context, on random payloads and random contexts.
+    #[test]
+    fn deployments_with_context(payload in json_value(), resource in json_value(), status in json_value()) {
+        let contexts = [
+            Context::from_json(&json!({ "connectYaml": TEMPLATE, "projectKey": "p" })),
+            Context::from_json(&json!({ "connector": {"configurations": [resource.clone()], "isPreviewable": "pending", "private": true} })),
+            Context::from_json(&json!({ "deployment": {"status": status, "version": 2, "applications": [resource.clone()], "connector": resource.clone()} })),
+            Context::from_json(&resource),
+            Context::from_source(&resource),
+        ];
+        let text = serde_json::to_string(&payload).expect("serializes");
+        for context in contexts.iter().flatten() {
+            for p in [Payload::Value(&payload), Payload::Text(&text)] {
+                well_formed(&validate_deployment_draft_with(p, context));
+                well_formed(&validate_deployment_update(p, context));
+                well_formed(&build_deployment_draft(p, context).report);
+            }
+        }
+        well_formed(&can_redeploy(&status));
+        for machine in ["connectDeployment", "trackerDeployment"] {
+            well_formed(&check_transition(machine, &status, &payload).expect("a machine"));
+            let _ = allowed_transitions(machine, status.as_str().unwrap_or(""));
+        }
     }
 }
 

@@ -1,7 +1,9 @@
-// The page: validates the draft on every keystroke with the web build of the package.
+// The page: validates the draft on every keystroke with the web build of the package, and
+// against the connector (connect.yaml or Connector JSON) when one is given.
 import { init, validateDeploymentDraft, version } from '../pkg/web/index.js';
 
 const draft = document.getElementById('draft');
+const connector = document.getElementById('connector');
 const status = document.getElementById('status');
 const issues = document.getElementById('issues');
 
@@ -43,7 +45,31 @@ function check() {
     issues.replaceChildren();
     return;
   }
-  const report = validateDeploymentDraft(text);
+  // The connector: JSON when it looks like an object, else connect.yaml text.
+  const source = connector.value.trim();
+  let context = null;
+  if (source.startsWith('{')) {
+    try {
+      context = { connector: JSON.parse(source) };
+    } catch (e) {
+      status.className = 'status invalid';
+      status.textContent = `The connector JSON cannot be read: ${e.message}`;
+      issues.replaceChildren();
+      return;
+    }
+  } else if (source !== '') {
+    context = { connectYaml: connector.value };
+  }
+  let report;
+  try {
+    report = validateDeploymentDraft(text, context);
+  } catch (e) {
+    // Misuse: e.g. a JSON object that is not a connector (no configurations array).
+    status.className = 'status invalid';
+    status.textContent = e.message;
+    issues.replaceChildren();
+    return;
+  }
   const n = report.errors.length;
   const w = report.warnings.length;
   status.className = `status ${report.valid ? 'valid' : 'invalid'}`;
@@ -59,9 +85,21 @@ async function load(name) {
   check();
 }
 
+async function loadConnector() {
+  const response = await fetch('../examples/connect-yaml/valid/connect.yaml');
+  connector.value = await response.text();
+  check();
+}
+
 await init();
 document.getElementById('version').textContent = version();
 draft.addEventListener('input', check);
+connector.addEventListener('input', check);
+document.getElementById('load-connector').addEventListener('click', loadConnector);
+document.getElementById('load-mismatch').addEventListener('click', async () => {
+  await loadConnector();
+  await load('mismatch');
+});
 document.getElementById('load-valid').addEventListener('click', () => load('valid'));
 document.getElementById('load-invalid').addEventListener('click', () => load('invalid'));
 check();

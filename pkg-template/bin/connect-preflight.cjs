@@ -15,9 +15,37 @@ const KINDS = {
   },
   'deployment-draft': {
     what: 'a DeploymentDraft JSON file (the body of POST /{projectKey}/deployments)',
-    check: (text) => api.validateDeploymentDraft(text),
+    check: (text, context) => api.validateDeploymentDraft(text, context),
+  },
+  'deployment-update': {
+    what: 'a DeploymentUpdate JSON file (redeploy: POST /{projectKey}/deployments/{id})',
+    check: (text, context) => api.validateDeploymentUpdate(text, context),
   },
 };
+
+// Context options: what the deployment kinds are cross-checked against.
+const CONTEXT_OPTIONS = {
+  '--connector': 'connector',
+  '--deployment': 'deployment',
+  '--project-key': 'projectKey',
+};
+
+/** --connector FILE: connect.yaml (or a directory holding one) or a Connector/ConnectorStaged JSON. */
+function readConnector(file) {
+  const resolved = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.join(file, 'connect.yaml') : file;
+  const text = fs.readFileSync(resolved, 'utf8');
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{')) return { connector: JSON.parse(text) };
+  return { connectYaml: text };
+}
+
+function buildContext(options) {
+  const context = {};
+  if (options.connector) Object.assign(context, readConnector(options.connector));
+  if (options.deployment) context.deployment = JSON.parse(fs.readFileSync(options.deployment, 'utf8'));
+  if (options.projectKey) context.projectKey = options.projectKey;
+  return context;
+}
 
 const USAGE = `usage: connect-preflight validate <kind> [--format text|json] FILE|DIR...
 
@@ -27,6 +55,10 @@ ${Object.entries(KINDS).map(([k, v]) => `  ${k.padEnd(18)} ${v.what}`).join('\n'
 options:
   --format text   one line per issue: FILE:LINE:COLUMN CODE MESSAGE (default)
   --format json   a JSON array of { file, report }
+  --connector F   deployment kinds: cross-check against the connector, F = connect.yaml
+                  (or a directory holding one) or a Connector / ConnectorStaged JSON file
+  --deployment F  deployment-update: the Deployment JSON (status, version, applications)
+  --project-key K a private connector must list {region}:K in its privateProjects
   --help          this text
   --version       the package version
 
@@ -49,6 +81,7 @@ function issueLine(file, issue, severity) {
 
 function main(argv) {
   const args = [];
+  const options = {};
   let format = 'text';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -64,6 +97,11 @@ function main(argv) {
     } else if (arg.startsWith('--format=')) {
       format = arg.slice('--format='.length);
       if (format !== 'text' && format !== 'json') return misuse(`--format takes text or json, not ${format}`);
+    } else if (CONTEXT_OPTIONS[arg.split('=')[0]]) {
+      const [name, inline] = arg.split(/=(.*)/s);
+      const value = inline ?? argv[++i];
+      if (!value) return misuse(`${name} takes a value`);
+      options[CONTEXT_OPTIONS[name]] = value;
     } else if (arg.startsWith('-') && arg !== '-') {
       return misuse(`unknown option ${arg}`);
     } else {
@@ -74,6 +112,13 @@ function main(argv) {
   if (command !== 'validate') return misuse(command ? `unknown command ${command}` : 'no command given');
   if (!KINDS[kind]) return misuse(kind ? `unknown kind ${kind}` : 'no kind given');
   if (files.length === 0) return misuse('no file given');
+  if (Object.keys(options).length > 0 && kind === 'connect-yaml') return misuse('--connector, --deployment and --project-key are for the deployment kinds');
+  let context;
+  try {
+    context = buildContext(options);
+  } catch (err) {
+    return misuse(`cannot read the context: ${err.code || err.message}`);
+  }
 
   const results = [];
   for (const given of files) {
@@ -84,7 +129,11 @@ function main(argv) {
     } catch (err) {
       return misuse(`cannot read ${file}: ${err.code || err.message}`);
     }
-    results.push({ file, report: KINDS[kind].check(text) });
+    try {
+      results.push({ file, report: KINDS[kind].check(text, context) });
+    } catch (err) {
+      return misuse(err.message); // a context of the wrong shape (e.g. --deployment not a Deployment)
+    }
   }
 
   if (format === 'json') {

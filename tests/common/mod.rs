@@ -11,6 +11,20 @@ pub const FIXTURE_FILES: &[(&str, &str)] = &[
         "deployment-draft.json",
         include_str!("../fixtures/deployment-draft.json"),
     ),
+    (
+        "deployment-draft-context.json",
+        include_str!("../fixtures/deployment-draft-context.json"),
+    ),
+    (
+        "deployment-update.json",
+        include_str!("../fixtures/deployment-update.json"),
+    ),
+    (
+        "build-deployment-draft.json",
+        include_str!("../fixtures/build-deployment-draft.json"),
+    ),
+    ("can-redeploy.json", include_str!("../fixtures/can-redeploy.json")),
+    ("transitions.json", include_str!("../fixtures/transitions.json")),
     ("key.json", include_str!("../fixtures/key.json")),
     (
         "project-identifier.json",
@@ -30,7 +44,28 @@ pub struct Case {
     pub function: String,
     pub description: String,
     pub input: Input,
+    /// The second argument: `context` (validate functions) or `source` (buildDeploymentDraft),
+    /// with `"$ref:name"` values replaced from `fixtures/defs/connectors.json`.
+    pub second: Option<Value>,
     pub expected: Value,
+}
+
+/// The connectors and deployments fixtures refer to as `"$ref:name"`.
+pub fn defs() -> Value {
+    serde_json::from_str(include_str!("../fixtures/defs/connectors.json")).expect("defs parse")
+}
+
+/// `value` with every `"$ref:name"` string (at any depth) replaced by `defs[name]`.
+pub fn resolve(value: &Value, defs: &Value) -> Value {
+    match value {
+        Value::String(s) if s.starts_with("$ref:") => {
+            let name = &s["$ref:".len()..];
+            defs.get(name).cloned().unwrap_or_else(|| panic!("no def {name}"))
+        }
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), resolve(v, defs))).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, defs)).collect()),
+        other => other.clone(),
+    }
 }
 
 impl Case {
@@ -40,6 +75,7 @@ impl Case {
 }
 
 pub fn cases() -> Vec<Case> {
+    let defs = defs();
     let mut out = Vec::new();
     for (file, text) in FIXTURE_FILES {
         let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -54,13 +90,18 @@ pub fn cases() -> Vec<Case> {
                     .collect();
                 Input::Text(format!("{}\n", lines.join("\n")))
             } else {
-                Input::Value(case.get("input").cloned().expect("input, inputText or inputLines"))
+                Input::Value(resolve(
+                    case.get("input").expect("input, inputText or inputLines"),
+                    &defs,
+                ))
             };
+            let second = case.get("context").or(case.get("source")).map(|v| resolve(v, &defs));
             out.push(Case {
                 file,
                 function: function.clone(),
                 description: case["description"].as_str().unwrap_or("").to_owned(),
                 input,
+                second,
                 expected: case.clone(),
             });
         }
@@ -70,12 +111,25 @@ pub fn cases() -> Vec<Case> {
 
 /// Payload functions accept JSON text; the others take a plain value (a string is the value).
 pub fn takes_payload(function: &str) -> bool {
-    !matches!(function, "validateKey" | "validateProjectIdentifier")
+    !matches!(
+        function,
+        "validateKey" | "validateProjectIdentifier" | "canRedeploy" | "checkTransition"
+    )
 }
 
 /// Compares a report (as JSON) with the case. `positions`: also compare line/column.
+/// A result that holds a report beside something else (`{ draft, report }`) is checked on
+/// its report, and on `draft` when the case gives one.
 pub fn check(case: &Case, actual: &Value, positions: bool) -> Result<(), String> {
     let fail = |what: String| Err(format!("{}: {what}\nactual: {actual}", case.name()));
+    if let Some(report) = actual.get("report") {
+        if let Some(draft) = case.expected.get("draft") {
+            if actual.get("draft") != Some(draft) {
+                return fail(format!("draft: expected {draft}"));
+            }
+        }
+        return check(case, report, positions);
+    }
     let empty = Vec::new();
     for kind in ["errors", "warnings"] {
         let expected = case.expected.get(kind).and_then(Value::as_array).unwrap_or(&empty);

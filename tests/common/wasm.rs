@@ -9,12 +9,19 @@ use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn call(function: &str, input: JsValue) -> JsValue {
+fn call(function: &str, input: JsValue, second: JsValue) -> JsValue {
+    let member = |name: &str| Reflect::get(&input, &name.into()).expect("member");
     match function {
-        "validateDeploymentDraft" => bindings::validate_deployment_draft(input, JsValue::UNDEFINED).expect("no throw"),
+        "validateDeploymentDraft" => bindings::validate_deployment_draft(input, second).expect("no throw"),
+        "validateDeploymentUpdate" => bindings::validate_deployment_update(input, second).expect("no throw"),
+        "buildDeploymentDraft" => bindings::build_deployment_draft(input, second).expect("no throw"),
         "validateKey" => bindings::validate_key(input),
         "validateConnectYaml" => bindings::validate_connect_yaml(input).expect("no throw"),
         "validateProjectIdentifier" => bindings::validate_project_identifier(input),
+        "canRedeploy" => bindings::can_redeploy(input),
+        "checkTransition" => {
+            bindings::check_transition(member("machine"), member("from"), member("to")).expect("no throw")
+        }
         other => panic!("no wasm runner for {other}"),
     }
 }
@@ -35,18 +42,19 @@ fn js(value: &Value) -> JsValue {
 fn every_fixture_case() {
     let mut failures = Vec::new();
     for case in cases() {
+        let second = || case.second.as_ref().map_or(JsValue::UNDEFINED, js);
         match &case.input {
             Input::Value(value) => {
-                let result = to_json(&call(&case.function, js(value)));
+                let result = to_json(&call(&case.function, js(value), second()));
                 failures.extend(check(&case, &result, false).err());
                 if takes_payload(&case.function) {
                     let text = JsValue::from_str(&serde_json::to_string_pretty(value).expect("serializes"));
-                    let result = to_json(&call(&case.function, text));
+                    let result = to_json(&call(&case.function, text, second()));
                     failures.extend(check(&case, &result, false).err());
                 }
             }
             Input::Text(text) => {
-                let result = to_json(&call(&case.function, JsValue::from_str(text)));
+                let result = to_json(&call(&case.function, JsValue::from_str(text), second()));
                 failures.extend(check(&case, &result, true).err());
             }
         }

@@ -57,3 +57,30 @@ test('typing an invalid draft shows its errors; fixing it shows valid', async ()
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('with a connector beside the draft, the cross-check issues appear next to it', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${base}/www/`);
+  await page.locator('#load-mismatch').click();
+  await page.locator('#status').filter({ hasText: 'invalid: 3 errors' }).waitFor();
+  const items = await page.locator('#issues li').allTextContents();
+  assert.ok(items.some((t) => t.includes('DeploymentUnknownApplicationConfigurationKey') && t.includes('put it in securedConfiguration')), items.join('\n'));
+  assert.ok(items.some((t) => t.includes("Did you mean 'enabler'")), items.join('\n'));
+  assert.ok(!items.join('\n').includes('do-not-print-me'), 'a secured value is shown');
+  mkdirSync('target/e2e', { recursive: true });
+  await page.screenshot({ path: 'target/e2e/page-connector.png', fullPage: true });
+
+  // The same draft is valid on its own: clearing the connector removes the cross-checks.
+  await page.locator('#connector').fill('');
+  await page.locator('#status').filter({ hasText: /^valid$/ }).waitFor();
+  // A Connector JSON works as well as connect.yaml; one of the wrong shape is a clear message.
+  await page.locator('#connector').fill(JSON.stringify({ configurations: [{ applicationName: 'processor', standardConfiguration: [], securedConfiguration: [] }], supportedRegions: ['us-central1.gcp'] }));
+  await page.locator('#status').filter({ hasText: 'invalid' }).waitFor();
+  assert.ok((await page.locator('#issues').textContent()).includes('DeploymentUnsupportedRegion'));
+  await page.locator('#connector').fill('{"name": "no configurations"}');
+  await page.locator('#status').filter({ hasText: 'no configurations array' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = 'pkg/bin/connect-preflight.cjs';
@@ -66,4 +69,32 @@ test('connect-yaml: a directory means DIR/connect.yaml; issues with line and col
   assert.equal(json[0].file, 'examples/connect-yaml/invalid/connect.yaml');
   assert.equal(json[0].report.errors.length, 5);
   assert.equal(run('validate', 'connect-yaml', 'examples').status, 2, 'a directory without connect.yaml is misuse');
+});
+
+test('deployment kinds with --connector (connect.yaml, a directory, or Connector JSON), --deployment, --project-key', () => {
+  const ok = run('validate', 'deployment-draft', 'examples/deployment-draft.valid.json', '--connector', 'examples/connect-yaml/valid');
+  assert.equal(ok.status, 0, ok.out + ok.err);
+  const bad = run('validate', 'deployment-draft', 'examples/deployment-draft.mismatch.json', '--connector=examples/connect-yaml/valid/connect.yaml');
+  assert.equal(bad.status, 1, bad.out + bad.err);
+  assert.match(bad.out, /mismatch\.json:8:\d+ DeploymentEmptyRequiredApplicationConfigurationKey/);
+  assert.match(bad.out, /mismatch\.json:9:\d+ DeploymentUnknownApplicationConfigurationKey .*PSP_API_KEY is declared as secret: put it in securedConfiguration/);
+  assert.match(bad.out, /DeploymentUnknownApplicationConfiguration .*Did you mean 'enabler'\?/);
+  assert.ok(!bad.out.includes('do-not-print-me'), 'a secured value leaked');
+  assert.equal(run('validate', 'deployment-draft', 'examples/deployment-draft.mismatch.json').status, 0, 'valid on its own');
+
+  const dir = mkdtempSync(join(tmpdir(), 'cp-cli-'));
+  const defs = JSON.parse(readFileSync('tests/fixtures/defs/connectors.json', 'utf8'));
+  writeFileSync(join(dir, 'connector.json'), JSON.stringify(defs.regionalConnector));
+  writeFileSync(join(dir, 'deployment.json'), JSON.stringify({ ...defs.shopDeployment, status: 'Deploying' }));
+  writeFileSync(join(dir, 'draft.json'), JSON.stringify({ ...defs.validDraft, region: 'us-east-2.aws' }));
+  writeFileSync(join(dir, 'update.json'), JSON.stringify({ version: 4, actions: [{ action: 'redeploy' }] }));
+  const region = run('validate', 'deployment-draft', join(dir, 'draft.json'), '--connector', join(dir, 'connector.json'));
+  assert.equal(region.status, 1);
+  assert.match(region.out, /DeploymentUnsupportedRegion/);
+  const update = run('validate', 'deployment-update', join(dir, 'update.json'), '--deployment', join(dir, 'deployment.json'));
+  assert.equal(update.status, 1);
+  assert.match(update.out, /DeploymentInvalidStatusTransition Invalid status change: Already deploying/);
+  assert.equal(run('validate', 'deployment-draft', join(dir, 'draft.json'), '--connector', join(dir, 'nope.json')).status, 2);
+  assert.equal(run('validate', 'deployment-update', join(dir, 'update.json'), '--deployment', join(dir, 'update.json'), '--project-key').status, 2);
+  assert.equal(run('validate', 'connect-yaml', 'examples/connect-yaml/valid', '--connector', 'x').status, 2);
 });

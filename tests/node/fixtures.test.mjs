@@ -9,13 +9,25 @@ import * as esm from 'connect-preflight';
 const cjs = createRequire(import.meta.url)('connect-preflight');
 const dir = new URL('../fixtures/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-const PLAIN_VALUE = new Set(['validateKey', 'validateProjectIdentifier']);
+const PLAIN_VALUE = new Set(['validateKey', 'validateProjectIdentifier', 'canRedeploy', 'checkTransition']);
+const defs = JSON.parse(readFileSync(new URL('defs/connectors.json', dir), 'utf8'));
+// "$ref:name" strings, at any depth, become defs[name].
+const resolve = (v) => (typeof v === 'string' && v.startsWith('$ref:') ? defs[v.slice(5)]
+  : Array.isArray(v) ? v.map(resolve)
+  : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v);
+// Calls the function with the case's arguments: the input, then context or source.
+const call = (api, fn, input, second) => (fn === 'checkTransition' ? api[fn](input.machine, input.from, input.to) : api[fn](input, second));
 
 function summary(list) {
   return list.map((i) => `${i.code} ${i.path}`);
 }
 
-function check(want, report, positions) {
+function check(want, result, positions) {
+  let report = result;
+  if ('report' in result) {
+    if ('draft' in want) assert.deepEqual(result.draft, want.draft, 'draft');
+    report = result.report;
+  }
   for (const kind of ['errors', 'warnings']) {
     const expected = want[kind] ?? [];
     assert.deepEqual(summary(report[kind]), summary(expected), kind);
@@ -36,11 +48,13 @@ for (const file of files) {
   for (const c of cases) {
     test(`${file} › ${c.description}`, () => {
       for (const [how, api] of [['import', esm], ['require', cjs]]) {
+        const second = resolve(c.context ?? c.source);
         if ('inputText' in c || 'inputLines' in c) {
-          check(c, api[fn](c.inputText ?? `${c.inputLines.join('\n')}\n`), true);
+          check(c, call(api, fn, c.inputText ?? `${c.inputLines.join('\n')}\n`, second), true);
         } else {
-          check(c, api[fn](c.input), false);
-          if (!PLAIN_VALUE.has(fn)) check(c, api[fn](JSON.stringify(c.input, null, 2)), false);
+          const input = resolve(c.input);
+          check(c, call(api, fn, input, second), false);
+          if (!PLAIN_VALUE.has(fn)) check(c, call(api, fn, JSON.stringify(input, null, 2), second), false);
         }
         assert.ok(how);
       }

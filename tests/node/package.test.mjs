@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const cjs = require('connect-preflight');
 const pkgDir = new URL('../../pkg/', import.meta.url);
 
-const API = ['errorCatalog', 'init', 'initSync', 'parseConnectYaml', 'toErrorResponse', 'validateConnectYaml', 'validateDeploymentDraft', 'validateKey', 'validateProjectIdentifier', 'version'];
+const API = ['allowedTransitions', 'buildDeploymentDraft', 'canRedeploy', 'checkTransition', 'errorCatalog', 'init', 'initSync', 'parseConnectYaml', 'toErrorResponse', 'validateConnectYaml', 'validateDeploymentDraft', 'validateDeploymentUpdate', 'validateKey', 'validateProjectIdentifier', 'version'];
 
 test('require and import expose the same functions', () => {
   assert.deepEqual(Object.keys(cjs).sort(), API);

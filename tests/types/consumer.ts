@@ -5,6 +5,11 @@ import init, {
   init as namedInit,
   initSync,
   validateDeploymentDraft,
+  validateDeploymentUpdate,
+  buildDeploymentDraft,
+  canRedeploy,
+  checkTransition,
+  allowedTransitions,
   validateKey,
   validateProjectIdentifier,
   validateConnectYaml,
@@ -19,6 +24,7 @@ import init, {
   type ErrorResponse,
   type CatalogEntry,
   type ConnectSpec,
+  type DeploymentUpdate,
 } from 'connect-preflight';
 
 async function main(): Promise<void> {
@@ -34,6 +40,18 @@ async function main(): Promise<void> {
   const fromObject: Report = validateDeploymentDraft(draft);
   const fromText: Report = validateDeploymentDraft(JSON.stringify(draft), { connectYaml: 'deployAs: []' });
   const anything: Report = validateDeploymentDraft(JSON.parse('{}'), null);
+  const update: DeploymentUpdate = { version: 1, actions: [{ action: 'redeploy', skipScripts: true }] };
+  const redeploy: Report = validateDeploymentUpdate(update, { deployment: { version: 1, status: 'Deployed' } });
+  const built = buildDeploymentDraft({ connector: { key: 'c' }, region: 'us-east-2.aws', values: { app: { K: 'v' } } }, 'deployAs: []');
+  const builtDraft: DeploymentDraft | null = built.draft;
+  const next: string[] = allowedTransitions('connectDeployment', 'Deployed');
+  const moves: Report = checkTransition('trackerDeployment', 'pending', 'failed');
+  const again: boolean = canRedeploy('Failed').valid && redeploy.valid && moves.valid && next.length > 0 && builtDraft !== null;
+  // @ts-expect-error: the machine name is checked
+  checkTransition('connectDeploymen', 'Draft', 'Queued');
+  // @ts-expect-error: updates need a version
+  const noVersion: DeploymentUpdate = { actions: [] };
+  console.log(again, noVersion);
 
   for (const issue of [...fromObject.errors, ...fromText.warnings, ...anything.errors]) {
     const i: Issue = issue;

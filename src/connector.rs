@@ -1,0 +1,375 @@
+//! What the cross-checks know about a connector and the resources around a payload (API.md §6).
+//!
+//! A connector can be given four ways — connect.yaml text, a `Connector` or a
+//! `ConnectorStaged` as the API returns it, or a `ConnectSpec` from `parseConnectYaml` — and
+//! all four become the same [`Connector`]: its applications with their declared keys, its
+//! global configuration, and what the resource adds (supported regions, preview, privacy).
+//! Resources from the API are read leniently: they are the server's own answers, so a
+//! member that is missing or malformed is simply not known.
+
+use crate::codes::Code;
+use crate::connect_yaml::parse_connect_yaml;
+use crate::report::Issue;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// Standard (plain text) or secured (secret) configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Standard,
+    Secured,
+}
+
+impl Kind {
+    pub(crate) const BOTH: [Kind; 2] = [Kind::Standard, Kind::Secured];
+
+    /// The field of a configuration block: `standardConfiguration` or `securedConfiguration`.
+    pub(crate) fn field(self) -> &'static str {
+        match self {
+            Kind::Standard => "standardConfiguration",
+            Kind::Secured => "securedConfiguration",
+        }
+    }
+
+    /// The word the API's messages use: `standard` or `secret`.
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Kind::Standard => "standard",
+            Kind::Secured => "secret",
+        }
+    }
+}
+
+/// One declared configuration key.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyDef {
+    pub(crate) key: String,
+    pub(crate) required: bool,
+    pub(crate) default: Option<String>,
+}
+
+impl KeyDef {
+    /// A value must be given: required and no default to fall back on.
+    pub(crate) fn must_be_given(&self) -> bool {
+        self.required && self.default.is_none()
+    }
+}
+
+/// The keys of one configuration block (an application's, or the global one).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Declared {
+    pub(crate) standard: Vec<KeyDef>,
+    pub(crate) secured: Vec<KeyDef>,
+}
+
+impl Declared {
+    pub(crate) fn of(&self, kind: Kind) -> &[KeyDef] {
+        match kind {
+            Kind::Standard => &self.standard,
+            Kind::Secured => &self.secured,
+        }
+    }
+
+    /// The kind a key is declared as, and its definition.
+    pub(crate) fn find(&self, key: &str) -> Option<(Kind, &KeyDef)> {
+        Kind::BOTH
+            .into_iter()
+            .find_map(|kind| self.of(kind).iter().find(|d| d.key == key).map(|d| (kind, d)))
+    }
+
+    fn read(block: Option<&Value>) -> Declared {
+        let list = |kind: Kind| -> Vec<KeyDef> {
+            block
+                .and_then(|b| b.get(kind.field()))
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|entry| {
+                    Some(KeyDef {
+                        key: entry.get("key")?.as_str()?.to_owned(),
+                        required: entry.get("required").and_then(Value::as_bool) == Some(true),
+                        // Secured entries have no default (connect.yaml forbids it).
+                        default: entry
+                            .get("default")
+                            .and_then(Value::as_str)
+                            .filter(|_| kind == Kind::Standard)
+                            .map(str::to_owned),
+                    })
+                })
+                .collect()
+        };
+        Declared {
+            standard: list(Kind::Standard),
+            secured: list(Kind::Secured),
+        }
+    }
+}
+
+/// One application of a connector.
+#[derive(Clone, Debug)]
+pub(crate) struct Application {
+    pub(crate) name: String,
+    /// `service`, `event`, `job`, ... when known.
+    pub(crate) application_type: Option<String>,
+    pub(crate) configuration: Declared,
+}
+
+/// A connector as the cross-checks see it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Connector {
+    pub(crate) applications: Vec<Application>,
+    pub(crate) global: Declared,
+    /// Empty: deployable in every region.
+    pub(crate) supported_regions: Vec<String>,
+    /// A ConnectorStaged's `isPreviewable` (`"true"`, `"false"`, `"pending"`, `"none"`).
+    pub(crate) is_previewable: Option<String>,
+    pub(crate) private: Option<bool>,
+    pub(crate) private_projects: Vec<String>,
+}
+
+impl Connector {
+    pub(crate) fn application(&self, name: &str) -> Option<&Application> {
+        self.applications.iter().find(|a| a.name == name)
+    }
+
+    /// A Connector, ConnectorStaged, DeploymentConnector or ConnectSpec. `Err` says why the
+    /// value is none of them (API misuse: the caller passed the wrong thing).
+    pub(crate) fn from_resource(value: &Value, what: &str) -> Result<Connector, String> {
+        let Some(object) = value.as_object() else {
+            return Err(format!(
+                "{what} must be a Connector, a ConnectorStaged or a ConnectSpec (an object); got {}",
+                crate::checks::a_kind(value)
+            ));
+        };
+        let Some(configurations) = object.get("configurations").and_then(Value::as_array) else {
+            return Err(format!(
+                "{what} must be a Connector, a ConnectorStaged or a ConnectSpec: it has no configurations array"
+            ));
+        };
+        let text = |field: &str| object.get(field).and_then(Value::as_str).map(str::to_owned);
+        let strings = |field: &str| -> Vec<String> {
+            object
+                .get(field)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        };
+        Ok(Connector {
+            applications: configurations
+                .iter()
+                .filter_map(|app| {
+                    Some(Application {
+                        name: app.get("applicationName")?.as_str()?.to_owned(),
+                        application_type: app.get("applicationType").and_then(Value::as_str).map(str::to_owned),
+                        configuration: Declared::read(Some(app)),
+                    })
+                })
+                .collect(),
+            global: Declared::read(object.get("globalConfiguration")),
+            supported_regions: strings("supportedRegions"),
+            is_previewable: text("isPreviewable"),
+            private: object.get("private").and_then(Value::as_bool),
+            private_projects: strings("privateProjects"),
+        })
+    }
+
+    /// connect.yaml text. A file that cannot be read at all gives the issue that says why.
+    pub(crate) fn from_connect_yaml(text: &str, what: &str) -> Result<Connector, Issue> {
+        let parsed = parse_connect_yaml(text);
+        match parsed.spec {
+            Some(spec) => Connector::from_resource(&spec, what)
+                .map_err(|why| Issue::new(Code::InvalidYaml, "", why).param("source", what)),
+            None => {
+                let first = parsed.report.errors.first();
+                let at = first
+                    .and_then(|e| e.line.zip(e.column))
+                    .map(|(l, c)| format!(" (line {l}, column {c})"))
+                    .unwrap_or_default();
+                let why = first.map_or("it is empty", |e| e.message.as_str());
+                Err(Issue::new(
+                    Code::InvalidYaml,
+                    "",
+                    format!(
+                        "The connector's connect.yaml ({what}) cannot be read{at}: {why} The cross-checks did not run."
+                    ),
+                )
+                .param("source", what))
+            }
+        }
+    }
+}
+
+/// A Deployment as the API returns it, for redeploy checks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Deployment {
+    pub(crate) id: Option<String>,
+    pub(crate) version: Option<i64>,
+    pub(crate) status: Option<String>,
+    /// The names of its applications (`applications[].applicationName`).
+    pub(crate) applications: Option<Vec<String>>,
+    /// Its `connector` (a DeploymentConnector carries the configurations).
+    pub(crate) connector: Option<Connector>,
+}
+
+impl Deployment {
+    fn from_resource(value: &Value) -> Result<Deployment, String> {
+        let Some(object) = value.as_object() else {
+            return Err("context.deployment must be a Deployment (an object)".to_owned());
+        };
+        let text = |field: &str| object.get(field).and_then(Value::as_str).map(str::to_owned);
+        Ok(Deployment {
+            id: text("id"),
+            version: object.get("version").and_then(crate::checks::as_integer),
+            status: text("status"),
+            applications: object.get("applications").and_then(Value::as_array).map(|apps| {
+                apps.iter()
+                    .filter_map(|a| a.get("applicationName")?.as_str().map(str::to_owned))
+                    .collect()
+            }),
+            connector: object
+                .get("connector")
+                .and_then(|c| Connector::from_resource(c, "context.deployment.connector").ok()),
+        })
+    }
+}
+
+const CONTEXT_FIELDS: &[&str] = &[
+    "connectYaml",
+    "connector",
+    "deployment",
+    "connectorStaged",
+    "projectKey",
+];
+
+/// The optional `context` of a check (API.md §4): what the payload is checked against.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    pub(crate) connector: Option<Connector>,
+    /// A connect.yaml given as context that cannot be read: reported, no cross-checks run.
+    pub(crate) unreadable: Option<Issue>,
+    pub(crate) deployment: Option<Deployment>,
+    pub(crate) connector_staged: Option<Connector>,
+    pub(crate) project_key: Option<String>,
+}
+
+impl Context {
+    /// No context: only the payload's own rules are checked.
+    pub fn none() -> Context {
+        Context::default()
+    }
+
+    /// Reads `{ connectYaml?, connector?, deployment?, connectorStaged?, projectKey? }`.
+    /// `Err` is API misuse (a context of the wrong shape), with a message saying what was
+    /// expected; `null` is no context. A connect.yaml that cannot be read is not misuse: the
+    /// checks report it.
+    pub fn from_json(value: &Value) -> Result<Context, String> {
+        let object = match value {
+            Value::Null => return Ok(Context::none()),
+            Value::Object(object) => object,
+            _ => return Err("context must be an object (or undefined/null), e.g. { connectYaml: text }".to_owned()),
+        };
+        if let Some(unknown) = object.keys().find(|k| !CONTEXT_FIELDS.contains(&k.as_str())) {
+            let hint = crate::checks::did_you_mean(unknown, CONTEXT_FIELDS.iter().copied())
+                .map(|h| format!(" (did you mean '{h}'?)"))
+                .unwrap_or_default();
+            return Err(format!(
+                "context has no field '{unknown}'{hint}; it takes {}",
+                CONTEXT_FIELDS.join(", ")
+            ));
+        }
+        let mut context = Context::none();
+        match object.get("connectYaml") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(text)) => match Connector::from_connect_yaml(text, "context.connectYaml") {
+                Ok(connector) => context.connector = Some(connector),
+                Err(issue) => context.unreadable = Some(issue),
+            },
+            Some(_) => return Err("context.connectYaml must be the text of connect.yaml (a string)".to_owned()),
+        }
+        context.connector_staged = optional(object, "connectorStaged", |v| {
+            Connector::from_resource(v, "context.connectorStaged")
+        })?;
+        if let Some(connector) = optional(object, "connector", |v| {
+            Connector::from_resource(v, "context.connector")
+        })? {
+            context.connector = Some(match context.connector.take() {
+                // Both: the file says what the applications declare, the resource the rest.
+                Some(from_yaml) => Connector {
+                    applications: from_yaml.applications,
+                    global: from_yaml.global,
+                    ..connector
+                },
+                None => connector,
+            });
+        }
+        context.deployment = optional(object, "deployment", Deployment::from_resource)?;
+        context.project_key = optional(object, "projectKey", |v| {
+            v.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| "context.projectKey must be a string (the project's key)".to_owned())
+        })?;
+        Ok(context)
+    }
+
+    /// A connect.yaml text or a connector resource, as `buildDeploymentDraft` takes its `source`.
+    pub fn from_source(source: &Value) -> Result<Context, String> {
+        let mut context = Context::none();
+        match source {
+            Value::String(text) => match Connector::from_connect_yaml(text, "source") {
+                Ok(connector) => context.connector = Some(connector),
+                Err(issue) => context.unreadable = Some(issue),
+            },
+            _ => context.connector = Some(Connector::from_resource(source, "source")?),
+        }
+        Ok(context)
+    }
+
+    /// The connector to check against: the one given, else the deployment's own.
+    pub(crate) fn connector(&self) -> Option<&Connector> {
+        self.connector
+            .as_ref()
+            .or_else(|| self.deployment.as_ref().and_then(|d| d.connector.as_ref()))
+    }
+
+    /// What says whether the ConnectorStaged can be previewed: `connectorStaged`, else the
+    /// connector when it is one.
+    pub(crate) fn is_previewable(&self) -> Option<&str> {
+        self.connector_staged
+            .as_ref()
+            .and_then(|c| c.is_previewable.as_deref())
+            .or_else(|| self.connector.as_ref().and_then(|c| c.is_previewable.as_deref()))
+    }
+
+    /// Every key the connector declares as secured (any application, or global): their
+    /// values are never echoed, even when sent in a standard block.
+    pub(crate) fn secret_keys(&self) -> BTreeSet<&str> {
+        self.connector()
+            .into_iter()
+            .flat_map(|c| c.applications.iter().map(|a| &a.configuration).chain([&c.global]))
+            .flat_map(|declared| declared.secured.iter().map(|d| d.key.as_str()))
+            .collect()
+    }
+
+    /// The private connector's projects, when it is private.
+    pub(crate) fn private_projects(&self) -> Option<&[String]> {
+        [self.connector_staged.as_ref(), self.connector.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|c| c.private.is_some())
+            .filter(|c| c.private == Some(true))
+            .map(|c| c.private_projects.as_slice())
+    }
+}
+
+fn optional<T>(
+    object: &Map<String, Value>,
+    field: &str,
+    read: impl FnOnce(&Value) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    match object.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => read(value).map(Some),
+    }
+}

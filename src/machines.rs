@@ -1,0 +1,148 @@
+//! The status machines (API.md §4): which status may follow which. One table per machine;
+//! `checkTransition` and `allowedTransitions` read them, and the README shows them.
+
+use crate::checks::Checker;
+use crate::codes::Code;
+use crate::report::{Issue, Report};
+use serde_json::Value;
+
+/// A status machine: its states and, for each, the states it may move to.
+pub struct Machine {
+    /// The name `checkTransition` takes.
+    pub name: &'static str,
+    /// Every state, in the order the API lists them.
+    pub states: &'static [&'static str],
+    /// `(from, [to, ...])` for every state.
+    pub transitions: &'static [(&'static str, &'static [&'static str])],
+    /// The code of a transition the machine does not have.
+    code: Code,
+}
+
+/// A Connect Deployment (`DeploymentStatus`), from the status descriptions of the API
+/// reference: a draft or a redeploy is queued, then deploys, and succeeds or fails; a
+/// delete undeploys (a deleted Deployment has no status), which may fail. A redeploy
+/// starts only from Draft, Deployed, Failed or UndeployFailed (DeploymentRedeployAction).
+pub const CONNECT_DEPLOYMENT: Machine = Machine {
+    name: "connectDeployment",
+    states: crate::enums::DEPLOYMENT_STATUSES,
+    transitions: &[
+        ("Draft", &["Queued"]),
+        ("Queued", &["Deploying"]),
+        ("Deploying", &["Deployed", "Failed"]),
+        ("Deployed", &["Queued", "Undeploying"]),
+        ("Failed", &["Queued", "Undeploying"]),
+        ("Undeploying", &["UndeployFailed"]),
+        ("UndeployFailed", &["Queued", "Undeploying"]),
+    ],
+    code: Code::DeploymentInvalidStatusTransition,
+};
+
+/// The deployment tracker's records (API.md §4, exactly as specified there).
+pub const TRACKER_DEPLOYMENT: Machine = Machine {
+    name: "trackerDeployment",
+    states: &["pending", "in_progress", "succeeded", "failed", "rolled_back"],
+    transitions: &[
+        ("pending", &["in_progress", "failed"]),
+        ("in_progress", &["succeeded", "failed"]),
+        ("succeeded", &["rolled_back"]),
+        ("failed", &["pending"]),
+        ("rolled_back", &["pending"]),
+    ],
+    code: Code::InvalidStatusTransition,
+};
+
+/// Every machine, by name.
+pub const MACHINES: &[&Machine] = &[&CONNECT_DEPLOYMENT, &TRACKER_DEPLOYMENT];
+
+fn machine(name: &str) -> Result<&'static Machine, String> {
+    MACHINES.iter().copied().find(|m| m.name == name).ok_or_else(|| {
+        let names: Vec<&str> = MACHINES.iter().map(|m| m.name).collect();
+        format!("unknown machine '{name}'; the machines are {}", names.join(", "))
+    })
+}
+
+impl Machine {
+    /// The states `from` may move to (none for a state the machine does not have).
+    pub fn allowed(&self, from: &str) -> &'static [&'static str] {
+        self.transitions
+            .iter()
+            .find(|(state, _)| *state == from)
+            .map_or(&[], |(_, to)| to)
+    }
+}
+
+/// Whether `machine` may move from `from` to `to`. `Err` for a machine name that does not
+/// exist (API misuse); a state the machine does not have is an `InvalidField` issue.
+///
+/// ```
+/// use connect_preflight::check_transition;
+/// assert!(check_transition("connectDeployment", &"Failed".into(), &"Queued".into()).unwrap().valid());
+/// let report = check_transition("connectDeployment", &"Deploying".into(), &"Queued".into()).unwrap();
+/// assert_eq!(report.errors[0].message, "Invalid status change: Already deploying.");
+/// ```
+pub fn check_transition(machine_name: &str, from: &Value, to: &Value) -> Result<Report, String> {
+    let machine = machine(machine_name)?;
+    let mut c = Checker::default();
+    c.one_of(from, "/from".into(), "from", machine.states);
+    c.one_of(to, "/to".into(), "to", machine.states);
+    let (Some(from), Some(to)) = (from.as_str(), to.as_str()) else {
+        return Ok(c.finish());
+    };
+    if !machine.states.contains(&from) || !machine.states.contains(&to) {
+        return Ok(c.finish());
+    }
+    let allowed = machine.allowed(from);
+    if !allowed.contains(&to) {
+        let message = match (machine.code, from, to) {
+            // The API's own words for a redeploy of a busy Deployment.
+            (Code::DeploymentInvalidStatusTransition, "Queued" | "Deploying" | "Undeploying", "Queued") => {
+                format!("Invalid status change: Already {}.", from.to_ascii_lowercase())
+            }
+            _ if allowed.is_empty() => format!("The status cannot change from {from} to {to}: {from} is final."),
+            _ => format!(
+                "The status cannot change from {from} to {to}; from {from} it can change to {}.",
+                allowed.join(", ")
+            ),
+        };
+        c.error(
+            Issue::new(machine.code, "/to", message)
+                .param("from", from)
+                .param("to", to)
+                .param("allowedValues", allowed.to_vec()),
+        );
+    }
+    Ok(c.finish())
+}
+
+/// The states `machine` may move to from `from`; empty for a state it does not have. `Err`
+/// for a machine name that does not exist (API misuse).
+pub fn allowed_transitions(machine_name: &str, from: &str) -> Result<Vec<&'static str>, String> {
+    Ok(machine(machine_name)?.allowed(from).to_vec())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_is_closed_and_complete() {
+        for machine in MACHINES {
+            assert_eq!(machine.transitions.len(), machine.states.len(), "{}", machine.name);
+            for (from, to) in machine.transitions {
+                assert!(machine.states.contains(from), "{} {from}", machine.name);
+                assert!(to.iter().all(|s| machine.states.contains(s)), "{} {from}", machine.name);
+            }
+        }
+    }
+
+    #[test]
+    fn redeploy_edges_match_can_redeploy() {
+        for status in crate::enums::DEPLOYMENT_STATUSES {
+            let by_machine = CONNECT_DEPLOYMENT.allowed(status).contains(&"Queued");
+            let by_rule = crate::deployment::can_redeploy(&Value::from(*status)).valid();
+            // Queued → Queued is not a transition, but it is the "Already queued" refusal.
+            assert_eq!(by_machine, by_rule, "{status}");
+        }
+    }
+}

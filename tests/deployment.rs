@@ -1,0 +1,266 @@
+//! Deployments with context (issue 4): the four kinds of connector source give identical
+//! reports; secured values never reach the output on any code path; a draft built with every
+//! required value validates cleanly (property test).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use connect_preflight::{
+    build_deployment_draft, parse_connect_yaml, to_error_response, validate_deployment_draft_with,
+    validate_deployment_update, Context, Payload,
+};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn report_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("serializes")
+}
+
+/// connect.yaml text, the Connector and the ConnectorStaged as the API returns them, and the
+/// ConnectSpec that parseConnectYaml gives: the same connector four ways.
+fn four_sources(defs: &Value) -> Vec<(&'static str, Value)> {
+    let yaml = defs["shopYaml"].as_str().expect("shopYaml");
+    let spec = parse_connect_yaml(yaml).spec.expect("the fixture's connect.yaml reads");
+    vec![
+        ("connect.yaml", Value::String(yaml.to_owned())),
+        ("Connector", defs["shopConnector"].clone()),
+        ("ConnectorStaged", defs["shopStaged"].clone()),
+        ("ConnectSpec", spec),
+    ]
+}
+
+#[test]
+fn the_four_source_kinds_give_identical_reports() {
+    let defs = common::defs();
+    let sources = four_sources(&defs);
+    let mut compared = 0;
+    for case in common::cases() {
+        let common::Input::Value(input) = &case.input else {
+            continue;
+        };
+        let uses_shop = |v: Option<&Value>| v == Some(&defs["shopYaml"]);
+        let mut reports = Vec::new();
+        for (kind, source) in &sources {
+            let as_context = match source {
+                Value::String(text) => json!({ "connectYaml": text }),
+                resource => json!({ "connector": resource }),
+            };
+            let report = match case.function.as_str() {
+                "validateDeploymentDraft" if uses_shop(case.second.as_ref().and_then(|c| c.get("connectYaml"))) => {
+                    let context = Context::from_json(&as_context).expect("context");
+                    report_json(&validate_deployment_draft_with(Payload::Value(input), &context))
+                }
+                "validateDeploymentUpdate" if uses_shop(case.second.as_ref().and_then(|c| c.get("connectYaml"))) => {
+                    let mut context = as_context.clone();
+                    context["deployment"] = case.second.as_ref().expect("context")["deployment"].clone();
+                    let context = Context::from_json(&context).expect("context");
+                    report_json(&validate_deployment_update(Payload::Value(input), &context))
+                }
+                "buildDeploymentDraft" if uses_shop(case.second.as_ref()) => {
+                    let source = Context::from_source(source).expect("source");
+                    report_json(&build_deployment_draft(Payload::Value(input), &source))
+                }
+                _ => break,
+            };
+            reports.push((kind, report));
+        }
+        if let Some(((_, first), rest)) = reports.split_first().map(|(f, r)| (f.clone(), r.to_vec())) {
+            for (kind, report) in rest {
+                assert_eq!(&report, &first, "{}: {kind} differs from connect.yaml", case.name());
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared >= 30, "only {compared} cases compared");
+}
+
+const SENTINEL: &str = "SENTINEL-SECRET";
+
+/// Every fixture case of the deployment functions, as value and as text: no secured value
+/// (every one in the fixtures starts with SENTINEL-SECRET) appears in any report or error
+/// response. (A built draft carries the values by design; only its report is searched.)
+#[test]
+fn no_secured_value_reaches_a_report() {
+    let mut searched = 0;
+    for case in common::cases() {
+        let common::Input::Value(input) = &case.input else {
+            continue;
+        };
+        let text = serde_json::to_string(input).expect("serializes");
+        for payload in [Payload::Value(input), Payload::Text(&text)] {
+            let report = match case.function.as_str() {
+                "validateDeploymentDraft" | "validateDeploymentUpdate" => {
+                    let context = Context::from_json(case.second.as_ref().unwrap_or(&Value::Null)).expect("context");
+                    if case.function == "validateDeploymentDraft" {
+                        validate_deployment_draft_with(payload, &context)
+                    } else {
+                        validate_deployment_update(payload, &context)
+                    }
+                }
+                "buildDeploymentDraft" => {
+                    let source = Context::from_source(case.second.as_ref().expect("source")).expect("source");
+                    build_deployment_draft(payload, &source).report
+                }
+                _ => break,
+            };
+            let out = report_json(&(&report, to_error_response(&report)));
+            assert!(!out.contains(SENTINEL), "{}: a secret leaked:\n{out}", case.name());
+            searched += 1;
+        }
+    }
+    assert!(searched >= 100, "only {searched} reports searched");
+}
+
+/// Secrets in the places a careless message would echo them: wrong types, empty values, a
+/// secured key sent in a standard block, an unknown key in buildDeploymentDraft.
+#[test]
+fn secrets_in_odd_places_are_not_echoed() {
+    let defs = common::defs();
+    let context = Context::from_json(&json!({ "connectYaml": defs["shopYaml"] })).expect("context");
+    let secret = format!("{SENTINEL}-odd");
+    let draft = json!({
+        "connector": {"key": "shop-connector"}, "region": "europe-west1.gcp",
+        "configurations": [{"applicationName": "service",
+            "standardConfiguration": [{"key": "CTP_CLIENT_SECRET", "value": [secret]}, {"key": "CTP_REGION", "value": "x"}],
+            "securedConfiguration": [{"key": "NOPE", "value": {"s": secret}}]}],
+        "globalConfiguration": {"standardConfiguration": [{"key": "SHARED_SECRET", "value": 424242424242_i64}]}
+    });
+    let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
+    assert!(report.errors.len() >= 4, "{report:?}");
+    let out = report_json(&report);
+    assert!(!out.contains(SENTINEL) && !out.contains("424242424242"), "{out}");
+
+    let source = Context::from_source(&defs["shopYaml"]).expect("source");
+    let input = json!({"connector": {"key": "c"}, "region": "europe-west1.gcp",
+        "values": {"service": {"CTP_CLIENT_SECRET": 424242424242_i64, "NOT_DECLARED": secret}}});
+    let built = build_deployment_draft(Payload::Value(&input), &source);
+    let out = report_json(&built.report);
+    assert!(!out.contains(SENTINEL) && !out.contains("424242424242"), "{out}");
+}
+
+/// A connector with random applications and keys, as the API returns it.
+fn connector() -> impl Strategy<Value = Value> {
+    let key = (
+        "[A-Z]{2}[A-Z_0-9]{0,6}",
+        any::<bool>(),
+        any::<bool>(),
+        prop::option::of("[a-z]{1,5}"),
+    );
+    let application = (
+        prop::sample::select(vec!["service", "event", "job", "assets"]),
+        prop::collection::vec(key.clone(), 0..5),
+    );
+    (
+        prop::collection::vec(application, 1..4),
+        prop::collection::vec(key, 0..3),
+    )
+        .prop_map(|(apps, global)| {
+            let block = |keys: &[(String, bool, bool, Option<String>)]| {
+                let mut seen = std::collections::BTreeSet::new();
+                let (mut standard, mut secured) = (Vec::new(), Vec::new());
+                for (key, secured_kind, required, default) in keys {
+                    if !seen.insert(key.clone()) {
+                        continue;
+                    }
+                    let mut entry = json!({"key": key, "description": "d", "required": required});
+                    if *secured_kind {
+                        secured.push(entry);
+                    } else {
+                        if let Some(d) = default {
+                            entry["default"] = json!(d);
+                        }
+                        standard.push(entry);
+                    }
+                }
+                json!({"standardConfiguration": standard, "securedConfiguration": secured})
+            };
+            let configurations: Vec<Value> = apps
+                .iter()
+                .enumerate()
+                .map(|(i, (application_type, keys))| {
+                    let mut app = block(keys);
+                    app["applicationName"] = json!(format!("app-{i}"));
+                    app["applicationType"] = json!(application_type);
+                    app
+                })
+                .collect();
+            json!({"key": "generated", "configurations": configurations, "globalConfiguration": block(&global)})
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Whenever every required value is given (non-empty; with spaces too), the built draft
+    /// validates cleanly against the same connector, and so does the build itself.
+    #[test]
+    fn a_draft_built_with_every_required_value_validates(
+        connector in connector(),
+        value in "[a-z][ -~]{0,8}",
+        optional in any::<bool>(),
+    ) {
+        let mut values = serde_json::Map::new();
+        let mut global_values = serde_json::Map::new();
+        let given = |block: &Value, out: &mut serde_json::Map<String, Value>| {
+            for kind in ["standardConfiguration", "securedConfiguration"] {
+                for entry in block[kind].as_array().into_iter().flatten() {
+                    if entry["required"] == json!(true) || optional {
+                        out.insert(entry["key"].as_str().unwrap_or_default().to_owned(), json!(value));
+                    }
+                }
+            }
+        };
+        for app in connector["configurations"].as_array().into_iter().flatten() {
+            let mut app_values = serde_json::Map::new();
+            given(app, &mut app_values);
+            values.insert(app["applicationName"].as_str().unwrap_or_default().to_owned(), Value::Object(app_values));
+        }
+        given(&connector["globalConfiguration"], &mut global_values);
+        let input = json!({"connector": {"key": "generated"}, "region": "us-east-2.aws",
+            "values": values, "globalValues": global_values});
+        let source = Context::from_source(&connector).expect("source");
+        let built = build_deployment_draft(Payload::Value(&input), &source);
+        prop_assert!(built.report.valid(), "{:?}", built.report.errors);
+        let draft = built.draft.expect("a draft");
+        let context = Context::from_json(&json!({"connector": connector})).expect("context");
+        let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
+        prop_assert!(report.valid(), "{:?}\n{draft}", report.errors);
+        prop_assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    }
+
+    /// Leaving one required value out is always caught, at the application's values.
+    #[test]
+    fn a_missing_required_value_is_always_reported(connector in connector(), value in "[a-z]{1,4}") {
+        let mut first_required = None;
+        let mut values = serde_json::Map::new();
+        for app in connector["configurations"].as_array().into_iter().flatten() {
+            let name = app["applicationName"].as_str().unwrap_or_default().to_owned();
+            let mut app_values = serde_json::Map::new();
+            for kind in ["standardConfiguration", "securedConfiguration"] {
+                for entry in app[kind].as_array().into_iter().flatten() {
+                    let key = entry["key"].as_str().unwrap_or_default().to_owned();
+                    let must = entry["required"] == json!(true) && entry.get("default").is_none();
+                    if must && first_required.is_none() {
+                        first_required = Some((name.clone(), key));
+                        continue;
+                    }
+                    app_values.insert(key, json!(value));
+                }
+            }
+            values.insert(name, Value::Object(app_values));
+        }
+        let Some((app, key)) = first_required else { return Ok(()) };
+        let global: serde_json::Map<String, Value> = ["standardConfiguration", "securedConfiguration"]
+            .iter()
+            .flat_map(|k| connector["globalConfiguration"][k].as_array().cloned().unwrap_or_default())
+            .map(|e| (e["key"].as_str().unwrap_or_default().to_owned(), json!(value)))
+            .collect();
+        let input = json!({"connector": {"key": "g"}, "region": "us-east-2.aws", "values": values, "globalValues": global});
+        let built = build_deployment_draft(Payload::Value(&input), &Context::from_source(&connector).expect("source"));
+        let missing: Vec<_> = built.report.errors.iter()
+            .filter(|e| e.code.as_str() == "DeploymentMissingApplicationConfigurationKey")
+            .map(|e| (e.path.clone(), e.params["configurationKey"].clone()))
+            .collect();
+        prop_assert_eq!(missing, vec![(format!("/values/{app}"), json!(key))]);
+    }
+}
