@@ -58,6 +58,7 @@ clean:
 ## bench: speed side by side with the peers, as ratios (bench/)
 bench: build
 	node bench/connect-yaml.mjs
+	node bench/deployment-draft.mjs
 
 ## bench-boundary: how payloads and reports should cross the wasm boundary (docs/decisions.md)
 bench-boundary: setup

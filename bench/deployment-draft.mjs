@@ -1,0 +1,135 @@
+// DeploymentDraft validation, side by side in one run with the schema validators users would
+// otherwise reach for: ajv (JSON Schema, allErrors), zod 4, valibot and TypeBox (compiled), on
+// the same payloads, from a parsed object and from JSON text, with JSON.parse alone as the
+// floor. The peers check the draft's own shape (what they can express); ours also gives
+// positions, hints and the API's codes. Every validator collects all errors.
+// Run with `make bench`; prints µs per call and the ratios (ours / peer; below 1 is faster).
+import Ajv from 'ajv';
+import { z } from 'zod';
+import * as v from 'valibot';
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { validateDeploymentDraft } from 'connect-preflight';
+import { payloads } from './payloads.mjs';
+import { time } from './util.mjs';
+
+const REGIONS = ['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws'];
+const TYPES = ['preview', 'sandbox', 'production'];
+const KEY = '^[A-Za-z0-9_-]{2,256}$';
+
+// ---- the same rules in each peer ---------------------------------------------------------
+const valueSchema = { type: 'object', required: ['key', 'value'], properties: { key: { type: 'string', minLength: 1 }, value: { type: 'string' } } };
+const values = { type: 'array', items: valueSchema };
+const jsonSchema = {
+  type: 'object',
+  required: ['connector', 'region', 'configurations'],
+  properties: {
+    key: { type: 'string', pattern: KEY },
+    type: { enum: TYPES },
+    region: { enum: REGIONS },
+    connector: {
+      type: 'object',
+      anyOf: [{ required: ['id'] }, { required: ['key'] }],
+      properties: { id: { type: 'string', minLength: 1 }, key: { type: 'string', pattern: KEY }, version: { type: 'integer', minimum: 1 }, staged: { type: 'boolean' } },
+    },
+    configurations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['applicationName', 'standardConfiguration', 'securedConfiguration'],
+        properties: { applicationName: { type: 'string', pattern: KEY }, standardConfiguration: values, securedConfiguration: values, schedule: { type: 'string', minLength: 1 }, retryPolicy: { type: 'object' } },
+      },
+    },
+    globalConfiguration: { type: 'object', properties: { standardConfiguration: values, securedConfiguration: values } },
+  },
+};
+const ajvValidate = new Ajv({ allErrors: true }).compile(jsonSchema);
+const ajv = (draft) => ajvValidate(draft);
+
+const zKey = z.string().regex(new RegExp(KEY));
+const zValues = z.array(z.object({ key: z.string().min(1), value: z.string() }));
+const zodSchema = z.object({
+  key: zKey.optional(),
+  type: z.enum(TYPES).optional(),
+  region: z.enum(REGIONS),
+  connector: z.object({ id: z.string().min(1).optional(), key: zKey.optional(), version: z.number().int().min(1).optional(), staged: z.boolean().optional() })
+    .refine((c) => c.id !== undefined || c.key !== undefined, 'id or key'),
+  configurations: z.array(z.object({ applicationName: zKey, standardConfiguration: zValues, securedConfiguration: zValues, schedule: z.string().min(1).optional(), retryPolicy: z.record(z.string(), z.unknown()).optional() })),
+  globalConfiguration: z.object({ standardConfiguration: zValues.optional(), securedConfiguration: zValues.optional() }).optional(),
+});
+const zod = (draft) => zodSchema.safeParse(draft).success;
+
+const vKey = v.pipe(v.string(), v.regex(new RegExp(KEY)));
+const vValues = v.array(v.object({ key: v.pipe(v.string(), v.minLength(1)), value: v.string() }));
+const valibotSchema = v.object({
+  key: v.optional(vKey),
+  type: v.optional(v.picklist(TYPES)),
+  region: v.picklist(REGIONS),
+  connector: v.pipe(
+    v.object({ id: v.optional(v.pipe(v.string(), v.minLength(1))), key: v.optional(vKey), version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))), staged: v.optional(v.boolean()) }),
+    v.check((c) => c.id !== undefined || c.key !== undefined, 'id or key'),
+  ),
+  configurations: v.array(v.object({ applicationName: vKey, standardConfiguration: vValues, securedConfiguration: vValues, schedule: v.optional(v.pipe(v.string(), v.minLength(1))), retryPolicy: v.optional(v.record(v.string(), v.unknown())) })),
+  globalConfiguration: v.optional(v.object({ standardConfiguration: v.optional(vValues), securedConfiguration: v.optional(vValues) })),
+});
+const valibot = (draft) => v.safeParse(valibotSchema, draft).success;
+
+const tKey = Type.String({ pattern: KEY });
+const tValues = Type.Array(Type.Object({ key: Type.String({ minLength: 1 }), value: Type.String() }));
+const typeboxSchema = Type.Object({
+  key: Type.Optional(tKey),
+  type: Type.Optional(Type.Union(TYPES.map((t) => Type.Literal(t)))),
+  region: Type.Union(REGIONS.map((r) => Type.Literal(r))),
+  connector: Type.Union([
+    Type.Object({ id: Type.String({ minLength: 1 }), key: Type.Optional(tKey), version: Type.Optional(Type.Integer({ minimum: 1 })), staged: Type.Optional(Type.Boolean()) }),
+    Type.Object({ id: Type.Optional(Type.String({ minLength: 1 })), key: tKey, version: Type.Optional(Type.Integer({ minimum: 1 })), staged: Type.Optional(Type.Boolean()) }),
+  ]),
+  configurations: Type.Array(Type.Object({ applicationName: tKey, standardConfiguration: tValues, securedConfiguration: tValues, schedule: Type.Optional(Type.String({ minLength: 1 })), retryPolicy: Type.Optional(Type.Object({})) })),
+  globalConfiguration: Type.Optional(Type.Object({ standardConfiguration: Type.Optional(tValues), securedConfiguration: Type.Optional(tValues) })),
+});
+const typeboxChecker = TypeCompiler.Compile(typeboxSchema);
+// All errors, like the others: Check, and the error list when it fails.
+const typebox = (draft) => typeboxChecker.Check(draft) || [...typeboxChecker.Errors(draft)].length === 0;
+
+const ours = (draft) => validateDeploymentDraft(draft).valid;
+const peers = { ajv, zod, valibot, typebox };
+
+// The peers must agree with us on every payload's verdict, or the comparison is meaningless.
+for (const [name, draft] of Object.entries(payloads)) {
+  const want = ours(draft);
+  for (const [peer, check] of Object.entries(peers)) {
+    if (check(draft) !== want) throw new Error(`${peer} disagrees on ${name}: ${!want}`);
+  }
+}
+
+const rows = [];
+const ratios = [];
+for (const [name, draft] of Object.entries(payloads)) {
+  const text = JSON.stringify(draft);
+  const parse = time(() => JSON.parse(text));
+  const row = { payload: name, bytes: text.length, 'JSON.parse': parse.toFixed(2) };
+  const fromObject = { ours: time(() => ours(draft)) };
+  const fromText = { ours: time(() => ours(text)) };
+  for (const [peer, check] of Object.entries(peers)) {
+    fromObject[peer] = time(() => check(draft));
+    fromText[peer] = time(() => check(JSON.parse(text)));
+  }
+  row['ours (object)'] = fromObject.ours.toFixed(2);
+  for (const peer of Object.keys(peers)) row[`${peer} (object)`] = fromObject[peer].toFixed(2);
+  row['ours (text)'] = fromText.ours.toFixed(2);
+  for (const peer of Object.keys(peers)) row[`${peer} (text)`] = fromText[peer].toFixed(2);
+  rows.push(row);
+  ratios.push({
+    payload: name,
+    'text: ours / JSON.parse': (fromText.ours / parse).toFixed(2),
+    'object: ours / ajv': (fromObject.ours / fromObject.ajv).toFixed(2),
+    'object: ours / zod': (fromObject.ours / fromObject.zod).toFixed(2),
+    'object: ours / valibot': (fromObject.ours / fromObject.valibot).toFixed(2),
+    'object: ours / typebox': (fromObject.ours / fromObject.typebox).toFixed(2),
+    'text: ours / ajv+parse': (fromText.ours / fromText.ajv).toFixed(2),
+  });
+}
+console.log('DeploymentDraft, µs per call (mean), Node', process.version);
+console.table(rows);
+console.log('ratios (below 1: ours is faster)');
+console.table(ratios);
