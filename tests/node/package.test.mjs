@@ -79,6 +79,27 @@ test('API misuse throws an Error that says what was expected', () => {
   assert.doesNotThrow(() => esm.validateDeploymentDraft({}, null));
   assert.doesNotThrow(() => esm.validateDeploymentDraft({}, {}));
   assert.throws(() => esm.toErrorResponse('nope'), /expects a Report/);
+  // A context of the wrong shape would silently disable the cross-checks: it throws instead.
+  assert.throws(() => esm.validateDeploymentDraft({}, { conectYaml: 'x' }), /no field 'conectYaml' \(did you mean 'connectYaml'\?\)/);
+  assert.throws(() => esm.validateDeploymentDraft({}, { connectYaml: 42 }), /connectYaml must be the text of connect.yaml/);
+  assert.throws(() => esm.validateDeploymentDraft({}, { connector: { name: 'x' } }), /no configurations array/);
+  assert.throws(() => esm.validateDeploymentUpdate({}, { deployment: 'd1' }), /context.deployment must be a Deployment/);
+  assert.throws(() => esm.buildDeploymentDraft({}, 42), /source must be connect.yaml text or a Connector/);
+  assert.throws(() => esm.buildDeploymentDraft({}, undefined), /source must be/);
+  assert.throws(() => esm.checkTransition('deployment', 'Draft', 'Queued'), /unknown machine 'deployment'; the machines are connectDeployment, trackerDeployment/);
+  assert.throws(() => esm.allowedTransitions(undefined, 'Draft'), /the machine must be a string/);
+  // A connect.yaml that cannot be read is bad input, not misuse: a report.
+  assert.equal(esm.validateDeploymentDraft({}, { connectYaml: 'deployAs: [' }).errors.at(-1).code, 'InvalidYaml');
+});
+
+test('allowedTransitions and canRedeploy read the same table', () => {
+  assert.deepEqual(esm.allowedTransitions('connectDeployment', 'Deployed'), ['Queued', 'Undeploying']);
+  assert.deepEqual(esm.allowedTransitions('trackerDeployment', 'pending'), ['in_progress', 'failed']);
+  assert.deepEqual(esm.allowedTransitions('connectDeployment', 'Deleted'), []);
+  for (const status of ['Draft', 'Queued', 'Deploying', 'Deployed', 'Failed', 'Undeploying', 'UndeployFailed']) {
+    assert.equal(esm.canRedeploy(status).valid, esm.allowedTransitions('connectDeployment', status).includes('Queued'), status);
+  }
+  assert.equal(esm.canRedeploy('Deploying').errors[0].message, 'Invalid status change: Already deploying.');
 });
 
 test('errorCatalog lists every code with its HTTP status, in step with the TypeScript union', () => {
