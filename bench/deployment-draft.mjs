@@ -9,8 +9,8 @@ import { z } from 'zod';
 import * as v from 'valibot';
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { validateDeploymentDraft } from 'connect-preflight';
-import { payloads } from './payloads.mjs';
+import { validateDeploymentDraft, validateConnectorStagedDraft } from 'connect-preflight';
+import { payloads, connectorPayloads } from './payloads.mjs';
 import { time } from './util.mjs';
 
 const REGIONS = ['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws'];
@@ -91,45 +91,101 @@ const typeboxChecker = TypeCompiler.Compile(typeboxSchema);
 // All errors, like the others: Check, and the error list when it fails.
 const typebox = (draft) => typeboxChecker.Check(draft) || [...typeboxChecker.Errors(draft)].length === 0;
 
-const ours = (draft) => validateDeploymentDraft(draft).valid;
-const peers = { ajv, zod, valibot, typebox };
+// ---- ConnectorStagedDraft in each peer -------------------------------------------------------
+const EMAIL = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
+const REPO = '^((https)|(git@[\\w.]+))(:(\\/\\/)?)([\\w.@:/\\-~]+)(\\.git)$';
+const TAG = '^[A-Za-z0-9][\\w.@/-]{0,254}$';
+const PROJECT = '^[a-zA-Z0-9-_.]+:[a-zA-Z0-9-_]{2,36}$';
+const URL_ = '^https?://[^\\s/?#]+';
+const INTEGRATION = ['tax', 'marketplace', 'oms', 'psp', 'pim', 'promotion', 'search', 'erp', 'crm', 'email', 'analytics', 'shipping', 'giftcard', 'other'];
+const connectorJsonSchema = {
+  type: 'object',
+  required: ['name', 'creator', 'repository'],
+  properties: {
+    key: { type: 'string', pattern: KEY },
+    name: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    integrationTypes: { type: 'array', uniqueItems: true, items: { enum: INTEGRATION } },
+    creator: { type: 'object', required: ['email'], properties: { email: { type: 'string', pattern: EMAIL }, name: { type: 'string' }, title: { type: 'string' }, company: { type: 'string' }, logoUrl: { type: 'string' }, supportUrl: { type: 'string' }, noOfContributors: { type: 'integer', minimum: 1 } } },
+    repository: { type: 'object', required: ['url', 'tag'], properties: { url: { type: 'string', pattern: REPO }, tag: { type: 'string', pattern: TAG } } },
+    supportedRegions: { type: 'array', uniqueItems: true, items: { enum: REGIONS } },
+    privateProjects: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: PROJECT } },
+    documentationUrl: { type: 'string', pattern: URL_ },
+  },
+};
+const ajvConnector = new Ajv({ allErrors: true }).compile(connectorJsonSchema);
+const zodConnector = z.object({
+  key: zKey.optional(), name: z.string().min(1), description: z.string().optional(),
+  integrationTypes: z.array(z.enum(INTEGRATION)).optional(),
+  creator: z.object({ email: z.string().regex(new RegExp(EMAIL)), name: z.string().optional(), title: z.string().optional(), company: z.string().optional(), logoUrl: z.string().optional(), supportUrl: z.string().optional(), noOfContributors: z.number().int().min(1).optional() }),
+  repository: z.object({ url: z.string().regex(new RegExp(REPO)), tag: z.string().regex(new RegExp(TAG)) }),
+  supportedRegions: z.array(z.enum(REGIONS)).optional(),
+  privateProjects: z.array(z.string().regex(new RegExp(PROJECT))).optional(),
+  documentationUrl: z.string().regex(new RegExp(URL_)).optional(),
+});
+const vRe = (re) => v.pipe(v.string(), v.regex(new RegExp(re)));
+const valibotConnector = v.object({
+  key: v.optional(vKey), name: v.pipe(v.string(), v.minLength(1)), description: v.optional(v.string()),
+  integrationTypes: v.optional(v.array(v.picklist(INTEGRATION))),
+  creator: v.object({ email: vRe(EMAIL), name: v.optional(v.string()), title: v.optional(v.string()), company: v.optional(v.string()), logoUrl: v.optional(v.string()), supportUrl: v.optional(v.string()), noOfContributors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
+  repository: v.object({ url: vRe(REPO), tag: vRe(TAG) }),
+  supportedRegions: v.optional(v.array(v.picklist(REGIONS))),
+  privateProjects: v.optional(v.array(vRe(PROJECT))),
+  documentationUrl: v.optional(vRe(URL_)),
+});
+const tRe = (re) => Type.String({ pattern: re });
+const typeboxConnector = TypeCompiler.Compile(Type.Object({
+  key: Type.Optional(tKey), name: Type.String({ minLength: 1 }), description: Type.Optional(Type.String()),
+  integrationTypes: Type.Optional(Type.Array(Type.Union(INTEGRATION.map((t) => Type.Literal(t))), { uniqueItems: true })),
+  creator: Type.Object({ email: tRe(EMAIL), name: Type.Optional(Type.String()), title: Type.Optional(Type.String()), company: Type.Optional(Type.String()), logoUrl: Type.Optional(Type.String()), supportUrl: Type.Optional(Type.String()), noOfContributors: Type.Optional(Type.Integer({ minimum: 1 })) }),
+  repository: Type.Object({ url: tRe(REPO), tag: tRe(TAG) }),
+  supportedRegions: Type.Optional(Type.Array(Type.Union(REGIONS.map((r) => Type.Literal(r))), { uniqueItems: true })),
+  privateProjects: Type.Optional(Type.Array(tRe(PROJECT), { uniqueItems: true })),
+  documentationUrl: Type.Optional(tRe(URL_)),
+}));
 
-// The peers must agree with us on every payload's verdict, or the comparison is meaningless.
-for (const [name, draft] of Object.entries(payloads)) {
-  const want = ours(draft);
-  for (const [peer, check] of Object.entries(peers)) {
-    if (check(draft) !== want) throw new Error(`${peer} disagrees on ${name}: ${!want}`);
+function compare(title, cases, ours, peers) {
+  // The peers must agree with us on every payload's verdict, or the comparison is meaningless.
+  for (const [name, draft] of Object.entries(cases)) {
+    const want = ours(draft);
+    for (const [peer, check] of Object.entries(peers)) {
+      if (check(draft) !== want) throw new Error(`${title}: ${peer} disagrees on ${name}: ${!want}`);
+    }
   }
+  const rows = [];
+  const ratios = [];
+  for (const [name, draft] of Object.entries(cases)) {
+    const text = JSON.stringify(draft);
+    const parse = time(() => JSON.parse(text));
+    const row = { payload: name, bytes: text.length, 'JSON.parse': parse.toFixed(2) };
+    const fromObject = { ours: time(() => ours(draft)) };
+    const fromText = { ours: time(() => ours(text)) };
+    for (const [peer, check] of Object.entries(peers)) {
+      fromObject[peer] = time(() => check(draft));
+      fromText[peer] = time(() => check(JSON.parse(text)));
+    }
+    row['ours (object)'] = fromObject.ours.toFixed(2);
+    for (const peer of Object.keys(peers)) row[`${peer} (object)`] = fromObject[peer].toFixed(2);
+    row['ours (text)'] = fromText.ours.toFixed(2);
+    for (const peer of Object.keys(peers)) row[`${peer} (text)`] = fromText[peer].toFixed(2);
+    rows.push(row);
+    ratios.push({
+      payload: name,
+      'text: ours / JSON.parse': (fromText.ours / parse).toFixed(2),
+      ...Object.fromEntries(Object.keys(peers).map((peer) => [`object: ours / ${peer}`, (fromObject.ours / fromObject[peer]).toFixed(2)])),
+      'text: ours / ajv+parse': (fromText.ours / fromText.ajv).toFixed(2),
+    });
+  }
+  console.log(`${title}, µs per call (mean), Node`, process.version);
+  console.table(rows);
+  console.log('ratios (below 1: ours is faster)');
+  console.table(ratios);
 }
 
-const rows = [];
-const ratios = [];
-for (const [name, draft] of Object.entries(payloads)) {
-  const text = JSON.stringify(draft);
-  const parse = time(() => JSON.parse(text));
-  const row = { payload: name, bytes: text.length, 'JSON.parse': parse.toFixed(2) };
-  const fromObject = { ours: time(() => ours(draft)) };
-  const fromText = { ours: time(() => ours(text)) };
-  for (const [peer, check] of Object.entries(peers)) {
-    fromObject[peer] = time(() => check(draft));
-    fromText[peer] = time(() => check(JSON.parse(text)));
-  }
-  row['ours (object)'] = fromObject.ours.toFixed(2);
-  for (const peer of Object.keys(peers)) row[`${peer} (object)`] = fromObject[peer].toFixed(2);
-  row['ours (text)'] = fromText.ours.toFixed(2);
-  for (const peer of Object.keys(peers)) row[`${peer} (text)`] = fromText[peer].toFixed(2);
-  rows.push(row);
-  ratios.push({
-    payload: name,
-    'text: ours / JSON.parse': (fromText.ours / parse).toFixed(2),
-    'object: ours / ajv': (fromObject.ours / fromObject.ajv).toFixed(2),
-    'object: ours / zod': (fromObject.ours / fromObject.zod).toFixed(2),
-    'object: ours / valibot': (fromObject.ours / fromObject.valibot).toFixed(2),
-    'object: ours / typebox': (fromObject.ours / fromObject.typebox).toFixed(2),
-    'text: ours / ajv+parse': (fromText.ours / fromText.ajv).toFixed(2),
-  });
-}
-console.log('DeploymentDraft, µs per call (mean), Node', process.version);
-console.table(rows);
-console.log('ratios (below 1: ours is faster)');
-console.table(ratios);
+compare('DeploymentDraft', payloads, (draft) => validateDeploymentDraft(draft).valid, { ajv, zod, valibot, typebox });
+compare('ConnectorStagedDraft', connectorPayloads, (draft) => validateConnectorStagedDraft(draft).valid, {
+  ajv: (d) => ajvConnector(d),
+  zod: (d) => zodConnector.safeParse(d).success,
+  valibot: (d) => v.safeParse(valibotConnector, d).success,
+  typebox: (d) => typeboxConnector.Check(d) || [...typeboxConnector.Errors(d)].length === 0,
+});

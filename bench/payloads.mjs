@@ -35,3 +35,18 @@ export const payloads = {
     configurations: Array.from({ length: 20 }, (_, i) => app(i, 70, (k) => k)),
   },
 };
+
+// ConnectorStagedDraft: the API's example, every field, and an invalid one.
+export const connectorPayloads = {
+  'connector valid': {
+    key: 'my-connector', name: 'My connector', description: 'Payments for the shop', integrationTypes: ['psp', 'other'],
+    creator: { name: 'Jane Doe', title: 'CTO', email: 'jane@example.com', company: 'Example', logoUrl: 'https://example.com/logo.png', noOfContributors: 3, supportUrl: 'https://example.com/support' },
+    repository: { url: 'git@github.com:example/my-connector.git', tag: 'v1.2.0' },
+    supportedRegions: ['europe-west1.gcp', 'us-east-2.aws'], privateProjects: ['europe-west1.gcp:shop-prod'], documentationUrl: 'https://example.com/docs',
+  },
+  'connector invalid': {
+    key: 'my connector', name: '', integrationTypes: ['payments'],
+    creator: { email: 'jane' }, repository: { url: 'git@github.com:example/my-connector.git', tag: '-v1' },
+    supportedRegions: ['eu'], privateProjects: ['shop-prod'], documentationUrl: 'docs',
+  },
+};

@@ -99,8 +99,8 @@ export interface Context {
   connector?: ConnectorSource;
   /** The Deployment being updated (status, version, applications; its connector when none is given). */
   deployment?: { version?: number; status?: DeploymentStatus; applications?: { applicationName: string }[]; [field: string]: unknown };
-  /** The ConnectorStaged, when `connector` is something else (isPreviewable, privacy). */
-  connectorStaged?: { isPreviewable?: 'true' | 'false' | 'pending' | 'none'; private?: boolean; privateProjects?: string[]; [field: string]: unknown };
+  /** The ConnectorStaged: isPreviewable and privacy for deployments; its state for validateConnectorUpdate. */
+  connectorStaged?: ConnectorStaged | ConnectorStagedDraft;
   /** The deploying project's key: a private connector must list "{region}:{projectKey}". */
   projectKey?: string;
 }
@@ -135,7 +135,82 @@ export interface DeploymentDraftInput {
   globalValues?: Record<string, string>;
 }
 
-export type MachineName = 'connectDeployment' | 'trackerDeployment';
+export type MachineName = 'connectDeployment' | 'connectorStaged' | 'connectorPreviewable' | 'trackerDeployment';
+
+export type IntegrationType =
+  | 'tax' | 'marketplace' | 'oms' | 'psp' | 'pim' | 'promotion' | 'search'
+  | 'erp' | 'crm' | 'email' | 'analytics' | 'shipping' | 'giftcard' | 'other';
+
+export type ConnectorStatus = 'Draft' | 'Processing' | 'ReadyForCertification' | 'InCertification' | 'Published' | 'Failed';
+
+/** `isPreviewable` is a string, not a boolean. */
+export type IsPreviewable = 'none' | 'pending' | 'true' | 'false';
+
+export interface Creator {
+  email: string;
+  name?: string;
+  title?: string;
+  company?: string;
+  logoUrl?: string;
+  noOfContributors?: number;
+  supportUrl?: string;
+}
+
+/** The body of POST /connectors/drafts. */
+export interface ConnectorStagedDraft {
+  key?: string;
+  name: string;
+  description?: string;
+  integrationTypes?: IntegrationType[];
+  creator: Creator;
+  /** An HTTPS or SSH GitHub URL ending in .git; private repositories need the SSH form. */
+  repository: { url: string; tag: string };
+  supportedRegions?: Region[];
+  /** "{region}:{projectKey}" */
+  privateProjects?: string[];
+  documentationUrl?: string;
+}
+
+/** A ConnectorStaged as the API returns it (the draft's fields, plus what connect.yaml and the server add). */
+export interface ConnectorStaged extends ConnectorStagedDraft {
+  id?: string;
+  version?: number;
+  configurations?: ConnectorConfigurationApplication[];
+  private?: boolean;
+  status?: ConnectorStatus;
+  isPreviewable?: IsPreviewable;
+  hasChanges?: boolean;
+  alreadyListed?: boolean;
+  certified?: boolean;
+  [field: string]: unknown;
+}
+
+/** Every ConnectorStaged update action, with exactly its fields (note `logoUrl` and `regions`). */
+export type ConnectorUpdateAction =
+  | { action: 'setName'; name: string }
+  | { action: 'setDescription'; description?: string }
+  | { action: 'setRepository'; url?: string; tag: string }
+  | { action: 'setSupportedRegions'; regions: Region[] }
+  | { action: 'setDocumentationUrl'; documentationUrl?: string }
+  | { action: 'setIntegrationTypes'; integrationTypes: IntegrationType[] }
+  | { action: 'setCreatorName'; creatorName?: string }
+  | { action: 'setCreatorTitle'; creatorTitle?: string }
+  | { action: 'setCreatorEmail'; creatorEmail: string }
+  | { action: 'setCreatorCompany'; creatorCompany?: string }
+  | { action: 'setCreatorNoOfContributors'; creatorNoOfContributors?: number }
+  | { action: 'setCreatorSupportUrl'; creatorSupportUrl?: string }
+  | { action: 'setCreatorLogo'; logoUrl?: string }
+  | { action: 'addPrivateProject'; privateProject: string }
+  | { action: 'removePrivateProject'; privateProject: string }
+  | { action: 'updatePreviewable' }
+  | { action: 'publish'; certification: boolean }
+  | { action: 'unlist' }
+  | { action: 'addCertificationComment'; comment: string };
+
+export interface ConnectorUpdate {
+  version: number;
+  actions: ConnectorUpdateAction[];
+}
 
 export interface CatalogEntry {
   code: Code;
@@ -198,6 +273,34 @@ export function buildDeploymentDraft(
   input: Payload<DeploymentDraftInput | unknown>,
   source: string | ConnectorSource,
 ): { draft: DeploymentDraft | null; report: Report };
+
+/** Checks a ConnectorStagedDraft (POST /connectors/drafts): every field rule. */
+export function validateConnectorStagedDraft(draft: Payload<ConnectorStagedDraft | unknown>): Report;
+
+/**
+ * Checks a ConnectorUpdate: every action and exactly its fields; with `context.connectorStaged`
+ * (or a ConnectorStaged as `context.connector`), what its state allows, action after action.
+ */
+export function validateConnectorUpdate(update: Payload<ConnectorUpdate | unknown>, context?: Context | null): Report;
+
+/**
+ * The shortest list of update actions that turns `before` into `after` (ConnectorStaged or
+ * ConnectorStagedDraft), in a stable order. Throws when either is not an object.
+ */
+export function buildConnectorUpdateActions(
+  before: ConnectorStaged | ConnectorStagedDraft | string,
+  after: ConnectorStaged | ConnectorStagedDraft | string,
+): ConnectorUpdateAction[];
+
+/**
+ * The ConnectorStaged after the update, as the API would return it (version + 1), with the
+ * update's report; `connectorStaged` is null when the report has errors. Throws when
+ * `connectorStaged` is not an object.
+ */
+export function applyConnectorUpdate(
+  connectorStaged: ConnectorStaged | ConnectorStagedDraft | string,
+  update: Payload<ConnectorUpdate | unknown>,
+): { connectorStaged: ConnectorStaged | null; report: Report };
 
 /** `DeploymentInvalidStatusTransition` unless the status is Draft, Deployed, Failed or UndeployFailed. */
 export function canRedeploy(status: DeploymentStatus | unknown): Report;

@@ -179,6 +179,59 @@ pub fn build_deployment_draft(input: JsValue, source: JsValue) -> Result<JsValue
     })
 }
 
+#[wasm_bindgen(js_name = validateConnectorStagedDraft)]
+pub fn validate_connector_staged_draft(draft: JsValue) -> JsValue {
+    run(&draft, |payload| crate::validate_connector_staged_draft(payload))
+}
+
+#[wasm_bindgen(js_name = validateConnectorUpdate)]
+pub fn validate_connector_update(update: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
+    let context = decode_context(&context)?;
+    Ok(run(&update, |payload| {
+        crate::validate_connector_update(payload, &context)
+    }))
+}
+
+/// A resource argument (not a payload): an object, or JSON text of one; anything else is misuse.
+fn resource(value: &JsValue, function: &str, what: &str) -> Result<Value, JsValue> {
+    let parsed = match js_string(value) {
+        Some(text) => {
+            serde_json::from_str(&text).map_err(|e| misuse(&format!("{function}: {what} is not JSON: {e}")))?
+        }
+        None => to_json_value(value).map_err(|e| misuse(&format!("{function}: {what} cannot be read as JSON: {e}")))?,
+    };
+    if parsed.is_object() {
+        Ok(parsed)
+    } else {
+        Err(misuse(&format!("{function} expects {what} to be an object")))
+    }
+}
+
+#[wasm_bindgen(js_name = buildConnectorUpdateActions)]
+pub fn build_connector_update_actions(before: JsValue, after: JsValue) -> Result<JsValue, JsValue> {
+    let function = "buildConnectorUpdateActions";
+    let before = resource(&before, function, "before (a ConnectorStaged or ConnectorStagedDraft)")?;
+    let after = resource(&after, function, "after (a ConnectorStaged or ConnectorStagedDraft)")?;
+    let actions = crate::build_connector_update_actions(&before, &after).map_err(|e| misuse(&e))?;
+    Ok(encode(&actions))
+}
+
+#[wasm_bindgen(js_name = applyConnectorUpdate)]
+pub fn apply_connector_update(connector_staged: JsValue, update: JsValue) -> Result<JsValue, JsValue> {
+    let staged = resource(
+        &connector_staged,
+        "applyConnectorUpdate",
+        "connectorStaged (a ConnectorStaged)",
+    )?;
+    Ok(match decode_payload(&update) {
+        Ok(decoded) => encode(&crate::apply_connector_update(&staged, decoded.payload())),
+        Err(report) => encode(&crate::AppliedUpdate {
+            connector_staged: None,
+            report,
+        }),
+    })
+}
+
 #[wasm_bindgen(js_name = canRedeploy)]
 pub fn can_redeploy(status: JsValue) -> JsValue {
     encode(&crate::can_redeploy(&plain_value(&status)))

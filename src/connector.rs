@@ -252,6 +252,9 @@ pub struct Context {
     pub(crate) deployment: Option<Deployment>,
     pub(crate) connector_staged: Option<Connector>,
     pub(crate) project_key: Option<String>,
+    /// The resources as given, for the ConnectorStaged rules (which read and update them).
+    pub(crate) connector_resource: Option<Value>,
+    pub(crate) staged_resource: Option<Value>,
 }
 
 impl Context {
@@ -288,9 +291,14 @@ impl Context {
             },
             Some(_) => return Err("context.connectYaml must be the text of connect.yaml (a string)".to_owned()),
         }
+        // A ConnectorStaged for the update rules may be a draft-like object: no configurations needed.
         context.connector_staged = optional(object, "connectorStaged", |v| {
-            Connector::from_resource(v, "context.connectorStaged")
+            v.is_object()
+                .then(|| Connector::from_resource(v, "context.connectorStaged").unwrap_or_default())
+                .ok_or_else(|| "context.connectorStaged must be a ConnectorStaged (an object)".to_owned())
         })?;
+        context.staged_resource = object.get("connectorStaged").filter(|v| v.is_object()).cloned();
+        context.connector_resource = object.get("connector").filter(|v| v.is_object()).cloned();
         if let Some(connector) = optional(object, "connector", |v| {
             Connector::from_resource(v, "context.connector")
         })? {
@@ -311,6 +319,15 @@ impl Context {
                 .ok_or_else(|| "context.projectKey must be a string (the project's key)".to_owned())
         })?;
         Ok(context)
+    }
+
+    /// A ConnectorStaged (or a draft) alone, as `applyConnectorUpdate` takes it.
+    pub fn from_staged(connector_staged: &Value) -> Context {
+        Context {
+            connector_staged: Connector::from_resource(connector_staged, "connectorStaged").ok(),
+            staged_resource: Some(connector_staged.clone()),
+            ..Context::none()
+        }
     }
 
     /// A connect.yaml text or a connector resource, as `buildDeploymentDraft` takes its `source`.

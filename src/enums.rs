@@ -22,3 +22,34 @@ pub const DEPLOYMENT_STATUSES: &[&str] = &[
     "Undeploying",
     "UndeployFailed",
 ];
+
+/// `IntegrationType` (`giftcard` added 2025-01-07).
+pub const INTEGRATION_TYPES: &[&str] = &[
+    "tax",
+    "marketplace",
+    "oms",
+    "psp",
+    "pim",
+    "promotion",
+    "search",
+    "erp",
+    "crm",
+    "email",
+    "analytics",
+    "shipping",
+    "giftcard",
+    "other",
+];
+
+/// `ConnectorStatus`.
+pub const CONNECTOR_STATUSES: &[&str] = &[
+    "Draft",
+    "Processing",
+    "ReadyForCertification",
+    "InCertification",
+    "Published",
+    "Failed",
+];
+
+/// `IsPreviewable`: a string enum, not a boolean.
+pub const PREVIEWABLE_STATES: &[&str] = &["none", "pending", "true", "false"];

@@ -3,7 +3,7 @@
 use crate::checks::{Checker, Echo};
 use crate::codes::Code;
 use crate::enums::REGIONS;
-use crate::report::{Issue, Report};
+use crate::report::{Issue, Loc, Report};
 use serde_json::Value;
 
 /// Checks a resource key (Deployment, Connector, applicationName): 2..256 of `[A-Za-z0-9_-]`.
@@ -38,30 +38,36 @@ pub fn validate_project_identifier(identifier: &str) -> Report {
 /// [`validate_project_identifier`] for a value of any JSON type.
 pub fn validate_project_identifier_value(value: &Value) -> Report {
     let mut c = Checker::default();
-    if let Some(s) = c.string(value, "".into(), "projectIdentifier", Echo::Yes) {
-        match project_identifier_problem(s) {
-            Some(problem) => c.invalid("".into(), "projectIdentifier", value, problem, Echo::Yes),
-            None => {
-                let region = s.split(':').next().unwrap_or_default();
-                if !REGIONS.contains(&region) {
-                    c.warning(
-                        Issue::new(
-                            Code::InvalidField,
-                            "",
-                            format!(
-                                "Region '{region}' of the project identifier is not a Connect region ({}).",
-                                REGIONS.join(", ")
-                            ),
-                        )
-                        .param("field", "projectIdentifier")
-                        .param("invalidValue", region)
-                        .param("allowedValues", REGIONS.to_vec()),
-                    );
-                }
-            }
-        }
-    }
+    check_project_identifier(&mut c, value, Loc::At(""), "projectIdentifier");
     c.finish()
+}
+
+/// A ProjectIdentifier at `at`: `InvalidField` unless it matches the pattern; a warning when
+/// its region part is not a Connect region.
+pub(crate) fn check_project_identifier(c: &mut Checker, value: &Value, at: Loc<'_>, field: &str) {
+    let Some(s) = c.string(value, at, field, Echo::Yes) else {
+        return;
+    };
+    if let Some(problem) = project_identifier_problem(s) {
+        c.invalid(at, field, value, problem, Echo::Yes);
+        return;
+    }
+    let region = s.split(':').next().unwrap_or_default();
+    if !REGIONS.contains(&region) {
+        c.warning(
+            Issue::new(
+                Code::InvalidField,
+                at.pointer(),
+                format!(
+                    "Region '{region}' of the project identifier is not a Connect region ({}).",
+                    REGIONS.join(", ")
+                ),
+            )
+            .param("field", field)
+            .param("invalidValue", region)
+            .param("allowedValues", REGIONS.to_vec()),
+        );
+    }
 }
 
 fn project_identifier_problem(s: &str) -> Option<&'static str> {

@@ -26,6 +26,8 @@ mod checks;
 pub mod codes;
 mod connect_yaml;
 mod connector;
+mod connector_diff;
+mod connector_staged;
 mod cron;
 mod deployment;
 mod enums;
@@ -44,14 +46,21 @@ pub use build::{build_deployment_draft, BuiltDraft};
 pub use codes::{error_catalog, CatalogEntry, Code, Origin};
 pub use connect_yaml::{parse_connect_yaml, validate_connect_yaml, ParsedConnectYaml, APPLICATION_TYPES};
 pub use connector::Context;
+pub use connector_diff::{apply_connector_update, build_connector_update_actions, AppliedUpdate};
+pub use connector_staged::{validate_connector_staged_draft, validate_connector_update};
 pub use deployment::{
     can_redeploy, validate_deployment_draft, validate_deployment_draft_with, validate_deployment_update,
 };
-pub use enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
+pub use enums::{
+    CONNECTOR_STATUSES, DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, INTEGRATION_TYPES, PREVIEWABLE_STATES, REGIONS,
+};
 pub use error_response::{error_response_from_report_json, to_error_response};
 pub use identifiers::{
     validate_key, validate_key_value, validate_project_identifier, validate_project_identifier_value,
 };
 pub use json_text::Payload;
-pub use machines::{allowed_transitions, check_transition, Machine, CONNECT_DEPLOYMENT, MACHINES, TRACKER_DEPLOYMENT};
+pub use machines::{
+    allowed_transitions, check_transition, Machine, CONNECTOR_PREVIEWABLE, CONNECTOR_STAGED, CONNECT_DEPLOYMENT,
+    MACHINES, TRACKER_DEPLOYMENT,
+};
 pub use report::{Issue, Report};

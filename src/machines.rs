@@ -16,6 +16,8 @@ pub struct Machine {
     pub transitions: &'static [(&'static str, &'static [&'static str])],
     /// The code of a transition the machine does not have.
     code: Code,
+    /// Transitions the API refuses with a code and words of its own: `(from, to, code, message)`.
+    refusals: &'static [(&'static str, &'static str, Code, &'static str)],
 }
 
 /// A Connect Deployment (`DeploymentStatus`), from the status descriptions of the API
@@ -35,6 +37,71 @@ pub const CONNECT_DEPLOYMENT: Machine = Machine {
         ("UndeployFailed", &["Queued", "Undeploying"]),
     ],
     code: Code::DeploymentInvalidStatusTransition,
+    // The API's own words for a redeploy of a busy Deployment.
+    refusals: &[
+        (
+            "Queued",
+            "Queued",
+            Code::DeploymentInvalidStatusTransition,
+            "Invalid status change: Already queued.",
+        ),
+        (
+            "Deploying",
+            "Queued",
+            Code::DeploymentInvalidStatusTransition,
+            "Invalid status change: Already deploying.",
+        ),
+        (
+            "Undeploying",
+            "Queued",
+            Code::DeploymentInvalidStatusTransition,
+            "Invalid status change: Already undeploying.",
+        ),
+    ],
+};
+
+/// A ConnectorStaged (`ConnectorStatus`), from the status descriptions of the API reference:
+/// `publish` starts processing; with `certification: true` a processed connector becomes ready
+/// for certification, then is certified (Published) or not (Failed); without, it is Published
+/// or Failed directly. A published or failed connector may be published again.
+pub const CONNECTOR_STAGED: Machine = Machine {
+    name: "connectorStaged",
+    states: crate::enums::CONNECTOR_STATUSES,
+    transitions: &[
+        ("Draft", &["Processing"]),
+        ("Processing", &["ReadyForCertification", "Published", "Failed"]),
+        ("ReadyForCertification", &["InCertification"]),
+        ("InCertification", &["Published", "Failed"]),
+        ("Published", &["Processing"]),
+        ("Failed", &["Processing"]),
+    ],
+    code: Code::InvalidStatusTransition,
+    refusals: &[(
+        "InCertification",
+        "Processing",
+        Code::ConnectorStagedInCertification,
+        "The ConnectorStaged is already in certification: it cannot be published again until certification ends.",
+    )],
+};
+
+/// A ConnectorStaged's `isPreviewable` (a string, not a boolean): `updatePreviewable` makes it
+/// `pending`; validation makes it `true` or `false`; either may be requested again.
+pub const CONNECTOR_PREVIEWABLE: Machine = Machine {
+    name: "connectorPreviewable",
+    states: crate::enums::PREVIEWABLE_STATES,
+    transitions: &[
+        ("none", &["pending"]),
+        ("pending", &["true", "false"]),
+        ("true", &["pending"]),
+        ("false", &["pending"]),
+    ],
+    code: Code::InvalidStatusTransition,
+    refusals: &[(
+        "pending",
+        "pending",
+        Code::ConnectorStagedPreviewRequestUnderProcess,
+        "A preview request for the ConnectorStaged is already in progress.",
+    )],
 };
 
 /// The deployment tracker's records (API.md §4, exactly as specified there).
@@ -49,10 +116,16 @@ pub const TRACKER_DEPLOYMENT: Machine = Machine {
         ("rolled_back", &["pending"]),
     ],
     code: Code::InvalidStatusTransition,
+    refusals: &[],
 };
 
 /// Every machine, by name.
-pub const MACHINES: &[&Machine] = &[&CONNECT_DEPLOYMENT, &TRACKER_DEPLOYMENT];
+pub const MACHINES: &[&Machine] = &[
+    &CONNECT_DEPLOYMENT,
+    &CONNECTOR_STAGED,
+    &CONNECTOR_PREVIEWABLE,
+    &TRACKER_DEPLOYMENT,
+];
 
 fn machine(name: &str) -> Result<&'static Machine, String> {
     MACHINES.iter().copied().find(|m| m.name == name).ok_or_else(|| {
@@ -93,19 +166,19 @@ pub fn check_transition(machine_name: &str, from: &Value, to: &Value) -> Result<
     }
     let allowed = machine.allowed(from);
     if !allowed.contains(&to) {
-        let message = match (machine.code, from, to) {
-            // The API's own words for a redeploy of a busy Deployment.
-            (Code::DeploymentInvalidStatusTransition, "Queued" | "Deploying" | "Undeploying", "Queued") => {
-                format!("Invalid status change: Already {}.", from.to_ascii_lowercase())
-            }
-            _ if allowed.is_empty() => format!("The status cannot change from {from} to {to}: {from} is final."),
-            _ => format!(
-                "The status cannot change from {from} to {to}; from {from} it can change to {}.",
-                allowed.join(", ")
+        let refusal = machine.refusals.iter().find(|r| r.0 == from && r.1 == to);
+        let (code, message) = match refusal {
+            Some(&(_, _, code, message)) => (code, message.to_owned()),
+            None => (
+                machine.code,
+                format!(
+                    "The status cannot change from {from} to {to}; from {from} it can change to {}.",
+                    allowed.join(", ")
+                ),
             ),
         };
         c.error(
-            Issue::new(machine.code, "/to", message)
+            Issue::new(code, "/to", message)
                 .param("from", from)
                 .param("to", to)
                 .param("allowedValues", allowed.to_vec()),

@@ -4,7 +4,8 @@
 mod common;
 
 use connect_preflight::{
-    build_deployment_draft, can_redeploy, check_transition, validate_connect_yaml, validate_deployment_draft_with,
+    apply_connector_update, build_connector_update_actions, build_deployment_draft, can_redeploy, check_transition,
+    validate_connect_yaml, validate_connector_staged_draft, validate_connector_update, validate_deployment_draft_with,
     validate_deployment_update, validate_key_value, validate_project_identifier_value, Context, Payload,
 };
 use serde_json::Value;
@@ -17,6 +18,16 @@ fn run(function: &str, payload: Payload<'_>, second: Option<&Value>) -> Value {
         ("buildDeploymentDraft", payload) => {
             let source = Context::from_source(second.expect("a source")).expect("a well-formed source");
             return serde_json::to_value(build_deployment_draft(payload, &source)).expect("serializes");
+        }
+        ("validateConnectorStagedDraft", payload) => validate_connector_staged_draft(payload),
+        ("validateConnectorUpdate", payload) => validate_connector_update(payload, &context()),
+        ("applyConnectorUpdate", payload) => {
+            let applied = apply_connector_update(second.expect("a connectorStaged"), payload);
+            return serde_json::to_value(applied).expect("serializes");
+        }
+        ("buildConnectorUpdateActions", Payload::Value(v)) => {
+            let actions = build_connector_update_actions(&v["before"], &v["after"]).expect("two objects");
+            return serde_json::to_value(actions).expect("serializes");
         }
         ("validateConnectYaml", Payload::Text(text)) => validate_connect_yaml(text),
         ("validateKey", Payload::Value(v)) => validate_key_value(v),

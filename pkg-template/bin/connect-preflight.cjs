@@ -21,6 +21,14 @@ const KINDS = {
     what: 'a DeploymentUpdate JSON file (redeploy: POST /{projectKey}/deployments/{id})',
     check: (text, context) => api.validateDeploymentUpdate(text, context),
   },
+  'connector-draft': {
+    what: 'a ConnectorStagedDraft JSON file (the body of POST /connectors/drafts)',
+    check: (text) => api.validateConnectorStagedDraft(text),
+  },
+  'connector-update': {
+    what: 'a ConnectorUpdate JSON file (update actions: POST /connectors/drafts/{id})',
+    check: (text, context) => api.validateConnectorUpdate(text, context),
+  },
 };
 
 // Context options: what the deployment kinds are cross-checked against.
@@ -28,6 +36,7 @@ const CONTEXT_OPTIONS = {
   '--connector': 'connector',
   '--deployment': 'deployment',
   '--project-key': 'projectKey',
+  '--connector-staged': 'connectorStaged',
 };
 
 /** --connector FILE: connect.yaml (or a directory holding one) or a Connector/ConnectorStaged JSON. */
@@ -44,6 +53,7 @@ function buildContext(options) {
   if (options.connector) Object.assign(context, readConnector(options.connector));
   if (options.deployment) context.deployment = JSON.parse(fs.readFileSync(options.deployment, 'utf8'));
   if (options.projectKey) context.projectKey = options.projectKey;
+  if (options.connectorStaged) context.connectorStaged = JSON.parse(fs.readFileSync(options.connectorStaged, 'utf8'));
   return context;
 }
 
@@ -59,6 +69,8 @@ options:
                   (or a directory holding one) or a Connector / ConnectorStaged JSON file
   --deployment F  deployment-update: the Deployment JSON (status, version, applications)
   --project-key K a private connector must list {region}:K in its privateProjects
+  --connector-staged F  connector-update: the ConnectorStaged JSON (status, version,
+                  isPreviewable, private projects) the actions are checked against
   --help          this text
   --version       the package version
 
@@ -112,7 +124,9 @@ function main(argv) {
   if (command !== 'validate') return misuse(command ? `unknown command ${command}` : 'no command given');
   if (!KINDS[kind]) return misuse(kind ? `unknown kind ${kind}` : 'no kind given');
   if (files.length === 0) return misuse('no file given');
-  if (Object.keys(options).length > 0 && kind === 'connect-yaml') return misuse('--connector, --deployment and --project-key are for the deployment kinds');
+  if (Object.keys(options).length > 0 && (kind === 'connect-yaml' || kind === 'connector-draft')) {
+    return misuse(`${kind} takes no context options (--connector, --deployment, --project-key, --connector-staged)`);
+  }
   let context;
   try {
     context = buildContext(options);

@@ -24,6 +24,22 @@ pub const FIXTURE_FILES: &[(&str, &str)] = &[
         include_str!("../fixtures/build-deployment-draft.json"),
     ),
     ("can-redeploy.json", include_str!("../fixtures/can-redeploy.json")),
+    (
+        "connector-staged-draft.json",
+        include_str!("../fixtures/connector-staged-draft.json"),
+    ),
+    (
+        "connector-update.json",
+        include_str!("../fixtures/connector-update.json"),
+    ),
+    (
+        "apply-connector-update.json",
+        include_str!("../fixtures/apply-connector-update.json"),
+    ),
+    (
+        "connector-update-actions.json",
+        include_str!("../fixtures/connector-update-actions.json"),
+    ),
     ("transitions.json", include_str!("../fixtures/transitions.json")),
     ("key.json", include_str!("../fixtures/key.json")),
     (
@@ -95,7 +111,11 @@ pub fn cases() -> Vec<Case> {
                     &defs,
                 ))
             };
-            let second = case.get("context").or(case.get("source")).map(|v| resolve(v, &defs));
+            let second = case
+                .get("context")
+                .or(case.get("source"))
+                .or(case.get("connectorStaged"))
+                .map(|v| resolve(v, &defs));
             out.push(Case {
                 file,
                 function: function.clone(),
@@ -113,7 +133,7 @@ pub fn cases() -> Vec<Case> {
 pub fn takes_payload(function: &str) -> bool {
     !matches!(
         function,
-        "validateKey" | "validateProjectIdentifier" | "canRedeploy" | "checkTransition"
+        "validateKey" | "validateProjectIdentifier" | "canRedeploy" | "checkTransition" | "buildConnectorUpdateActions"
     )
 }
 
@@ -122,10 +142,19 @@ pub fn takes_payload(function: &str) -> bool {
 /// its report, and on `draft` when the case gives one.
 pub fn check(case: &Case, actual: &Value, positions: bool) -> Result<(), String> {
     let fail = |what: String| Err(format!("{}: {what}\nactual: {actual}", case.name()));
+    if let Some(actions) = case.expected.get("actions") {
+        return if actual == actions {
+            Ok(())
+        } else {
+            fail(format!("actions: expected {actions}"))
+        };
+    }
     if let Some(report) = actual.get("report") {
-        if let Some(draft) = case.expected.get("draft") {
-            if actual.get("draft") != Some(draft) {
-                return fail(format!("draft: expected {draft}"));
+        for (expected, got) in [("draft", "draft"), ("result", "connectorStaged")] {
+            if let Some(want) = case.expected.get(expected) {
+                if actual.get(got) != Some(want) {
+                    return fail(format!("{got}: expected {want}"));
+                }
             }
         }
         return check(case, report, positions);

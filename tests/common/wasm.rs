@@ -19,6 +19,12 @@ fn call(function: &str, input: JsValue, second: JsValue) -> JsValue {
         "validateConnectYaml" => bindings::validate_connect_yaml(input).expect("no throw"),
         "validateProjectIdentifier" => bindings::validate_project_identifier(input),
         "canRedeploy" => bindings::can_redeploy(input),
+        "validateConnectorStagedDraft" => bindings::validate_connector_staged_draft(input),
+        "validateConnectorUpdate" => bindings::validate_connector_update(input, second).expect("no throw"),
+        "applyConnectorUpdate" => bindings::apply_connector_update(second, input).expect("no throw"),
+        "buildConnectorUpdateActions" => {
+            bindings::build_connector_update_actions(member("before"), member("after")).expect("no throw")
+        }
         "checkTransition" => {
             bindings::check_transition(member("machine"), member("from"), member("to")).expect("no throw")
         }

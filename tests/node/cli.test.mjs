@@ -98,3 +98,21 @@ test('deployment kinds with --connector (connect.yaml, a directory, or Connector
   assert.equal(run('validate', 'deployment-update', join(dir, 'update.json'), '--deployment', join(dir, 'update.json'), '--project-key').status, 2);
   assert.equal(run('validate', 'connect-yaml', 'examples/connect-yaml/valid', '--connector', 'x').status, 2);
 });
+
+test('connector-draft and connector-update (with --connector-staged)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cp-cli-'));
+  const defs = JSON.parse(readFileSync('tests/fixtures/defs/connectors.json', 'utf8'));
+  writeFileSync(join(dir, 'draft.json'), JSON.stringify({ name: 'n', creator: { email: 'jane' }, repository: { url: 'git@github.com:e/r.git', tag: 'v1' } }, null, 2));
+  writeFileSync(join(dir, 'staged.json'), JSON.stringify(defs.pendingPrivateStaged));
+  writeFileSync(join(dir, 'update.json'), JSON.stringify({ version: 7, actions: [{ action: 'updatePreviewable' }, { action: 'setCreatorLogo', creatorLogoUrl: 'https://e.com/l.png' }] }, null, 2));
+  const draft = run('validate', 'connector-draft', join(dir, 'draft.json'));
+  assert.equal(draft.status, 1);
+  assert.match(draft.out, /draft\.json:4:\d+ InvalidField Field 'email' must be an email address/);
+  const alone = run('validate', 'connector-update', join(dir, 'update.json'));
+  assert.equal(alone.status, 0, alone.out);
+  assert.match(alone.out, /UnknownField warning: .*Did you mean 'logoUrl'\?/);
+  const staged = run('validate', 'connector-update', join(dir, 'update.json'), '--connector-staged', join(dir, 'staged.json'));
+  assert.equal(staged.status, 1);
+  assert.match(staged.out, /ConnectorStagedPreviewRequestUnderProcess/);
+  assert.equal(run('validate', 'connector-draft', join(dir, 'draft.json'), '--connector-staged', join(dir, 'staged.json')).status, 2);
+});

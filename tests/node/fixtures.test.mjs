@@ -9,23 +9,33 @@ import * as esm from 'connect-preflight';
 const cjs = createRequire(import.meta.url)('connect-preflight');
 const dir = new URL('../fixtures/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-const PLAIN_VALUE = new Set(['validateKey', 'validateProjectIdentifier', 'canRedeploy', 'checkTransition']);
+const PLAIN_VALUE = new Set(['validateKey', 'validateProjectIdentifier', 'canRedeploy', 'checkTransition', 'buildConnectorUpdateActions']);
 const defs = JSON.parse(readFileSync(new URL('defs/connectors.json', dir), 'utf8'));
 // "$ref:name" strings, at any depth, become defs[name].
 const resolve = (v) => (typeof v === 'string' && v.startsWith('$ref:') ? defs[v.slice(5)]
   : Array.isArray(v) ? v.map(resolve)
   : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v);
 // Calls the function with the case's arguments: the input, then context or source.
-const call = (api, fn, input, second) => (fn === 'checkTransition' ? api[fn](input.machine, input.from, input.to) : api[fn](input, second));
+const call = (api, fn, input, second) => {
+  if (fn === 'checkTransition') return api[fn](input.machine, input.from, input.to);
+  if (fn === 'buildConnectorUpdateActions') return api[fn](input.before, input.after);
+  if (fn === 'applyConnectorUpdate') return api[fn](second, input);
+  return api[fn](input, second);
+};
 
 function summary(list) {
   return list.map((i) => `${i.code} ${i.path}`);
 }
 
 function check(want, result, positions) {
+  if ('actions' in want) {
+    assert.deepEqual(result, want.actions, 'actions');
+    return;
+  }
   let report = result;
   if ('report' in result) {
     if ('draft' in want) assert.deepEqual(result.draft, want.draft, 'draft');
+    if ('result' in want) assert.deepEqual(result.connectorStaged, want.result, 'connectorStaged');
     report = result.report;
   }
   for (const kind of ['errors', 'warnings']) {
@@ -48,7 +58,7 @@ for (const file of files) {
   for (const c of cases) {
     test(`${file} › ${c.description}`, () => {
       for (const [how, api] of [['import', esm], ['require', cjs]]) {
-        const second = resolve(c.context ?? c.source);
+        const second = resolve(c.context ?? c.source ?? c.connectorStaged);
         if ('inputText' in c || 'inputLines' in c) {
           check(c, call(api, fn, c.inputText ?? `${c.inputLines.join('\n')}\n`, second), true);
         } else {

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const cjs = require('connect-preflight');
 const pkgDir = new URL('../../pkg/', import.meta.url);
 
-const API = ['allowedTransitions', 'buildDeploymentDraft', 'canRedeploy', 'checkTransition', 'errorCatalog', 'init', 'initSync', 'parseConnectYaml', 'toErrorResponse', 'validateConnectYaml', 'validateDeploymentDraft', 'validateDeploymentUpdate', 'validateKey', 'validateProjectIdentifier', 'version'];
+const API = ['allowedTransitions', 'applyConnectorUpdate', 'buildConnectorUpdateActions', 'buildDeploymentDraft', 'canRedeploy', 'checkTransition', 'errorCatalog', 'init', 'initSync', 'parseConnectYaml', 'toErrorResponse', 'validateConnectYaml', 'validateConnectorStagedDraft', 'validateConnectorUpdate', 'validateDeploymentDraft', 'validateDeploymentUpdate', 'validateKey', 'validateProjectIdentifier', 'version'];
 
 test('require and import expose the same functions', () => {
   assert.deepEqual(Object.keys(cjs).sort(), API);
@@ -86,8 +86,10 @@ test('API misuse throws an Error that says what was expected', () => {
   assert.throws(() => esm.validateDeploymentUpdate({}, { deployment: 'd1' }), /context.deployment must be a Deployment/);
   assert.throws(() => esm.buildDeploymentDraft({}, 42), /source must be connect.yaml text or a Connector/);
   assert.throws(() => esm.buildDeploymentDraft({}, undefined), /source must be/);
-  assert.throws(() => esm.checkTransition('deployment', 'Draft', 'Queued'), /unknown machine 'deployment'; the machines are connectDeployment, trackerDeployment/);
+  assert.throws(() => esm.checkTransition('deployment', 'Draft', 'Queued'), /unknown machine 'deployment'; the machines are connectDeployment, connectorStaged, connectorPreviewable, trackerDeployment/);
   assert.throws(() => esm.allowedTransitions(undefined, 'Draft'), /the machine must be a string/);
+  assert.throws(() => esm.buildConnectorUpdateActions({}, [1]), /expects after .* to be an object/);
+  assert.throws(() => esm.applyConnectorUpdate('nope', {}), /connectorStaged .* is not JSON/);
   // A connect.yaml that cannot be read is bad input, not misuse: a report.
   assert.equal(esm.validateDeploymentDraft({}, { connectYaml: 'deployAs: [' }).errors.at(-1).code, 'InvalidYaml');
 });

@@ -10,6 +10,10 @@ import init, {
   canRedeploy,
   checkTransition,
   allowedTransitions,
+  validateConnectorStagedDraft,
+  validateConnectorUpdate,
+  buildConnectorUpdateActions,
+  applyConnectorUpdate,
   validateKey,
   validateProjectIdentifier,
   validateConnectYaml,
@@ -25,6 +29,8 @@ import init, {
   type CatalogEntry,
   type ConnectSpec,
   type DeploymentUpdate,
+  type ConnectorStagedDraft,
+  type ConnectorUpdateAction,
 } from 'connect-preflight';
 
 async function main(): Promise<void> {
@@ -52,6 +58,15 @@ async function main(): Promise<void> {
   // @ts-expect-error: updates need a version
   const noVersion: DeploymentUpdate = { actions: [] };
   console.log(again, noVersion);
+  const connector: ConnectorStagedDraft = { name: 'n', creator: { email: 'a@b.co' }, repository: { url: 'git@github.com:e/r.git', tag: 'v1' } };
+  const draftReport: Report = validateConnectorStagedDraft(connector);
+  const actions: ConnectorUpdateAction[] = buildConnectorUpdateActions(connector, { ...connector, name: 'm' });
+  const updateReport: Report = validateConnectorUpdate({ version: 1, actions }, { connectorStaged: connector });
+  const applied = applyConnectorUpdate(connector, { version: 1, actions: [{ action: 'setCreatorLogo', logoUrl: 'https://e.com/l.png' }] });
+  console.log(draftReport.valid, updateReport.valid, applied.connectorStaged?.name);
+  // @ts-expect-error: setCreatorLogo takes logoUrl, not creatorLogoUrl
+  const wrongField: ConnectorUpdateAction = { action: 'setCreatorLogo', creatorLogoUrl: 'x' };
+  console.log(wrongField);
 
   for (const issue of [...fromObject.errors, ...fromText.warnings, ...anything.errors]) {
     const i: Issue = issue;

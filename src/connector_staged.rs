@@ -1,0 +1,606 @@
+//! `ConnectorStagedDraft` (the body of `POST /connectors/drafts`) and `ConnectorUpdate` (its
+//! 19 update actions), connect-domain.md §2.4–2.6; with a ConnectorStaged in the context, what
+//! its current state allows.
+//!
+//! Every field has one [`Rule`]; the draft and the actions name the rule of each of their
+//! fields, so a name, a URL or a region list is checked the same way wherever it appears.
+
+use crate::checks::{did_you_mean, Checker, Echo, Strictness};
+use crate::codes::Code;
+use crate::connector::Context;
+use crate::deployment::check_version;
+use crate::enums::{INTEGRATION_TYPES, REGIONS};
+use crate::identifiers::check_project_identifier;
+use crate::json_text::{check_payload, Payload};
+use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// How one field is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// A resource key: 2..256 of `[A-Za-z0-9_-]`.
+    Key,
+    /// A non-empty string.
+    Name,
+    /// Any string.
+    Text,
+    /// `^[^\s@]+@[^\s@]+\.[^\s@]+$`, as the official CLI checks it.
+    Email,
+    /// A whole number of at least 1.
+    Count,
+    /// An absolute http(s) URL.
+    Url,
+    /// An absolute http(s) URL, or a warning (the API takes any string; a page would not work).
+    SoftUrl,
+    /// An HTTPS or SSH GitHub URL ending in `.git`.
+    RepositoryUrl,
+    /// A git tag name.
+    Tag,
+    /// `Region[]`, no duplicates; `RegionsAtLeastOne` for `setSupportedRegions`.
+    Regions,
+    RegionsAtLeastOne,
+    /// `IntegrationType[]`, no duplicates.
+    IntegrationTypes,
+    /// `ProjectIdentifier`.
+    Project,
+    /// `ProjectIdentifier[]`, no duplicates.
+    Projects,
+    Boolean,
+    /// The `creator` object.
+    Creator,
+    /// The `repository` object.
+    Repository,
+}
+
+/// A field: its name, whether it is required, its rule.
+type Field = (&'static str, bool, Rule);
+
+const DRAFT_FIELDS: &[Field] = &[
+    ("key", false, Rule::Key),
+    ("name", true, Rule::Name),
+    ("description", false, Rule::Text),
+    ("integrationTypes", false, Rule::IntegrationTypes),
+    ("creator", true, Rule::Creator),
+    ("repository", true, Rule::Repository),
+    ("supportedRegions", false, Rule::Regions),
+    ("privateProjects", false, Rule::Projects),
+    ("documentationUrl", false, Rule::Url),
+];
+const CREATOR_FIELDS: &[Field] = &[
+    ("name", false, Rule::Text),
+    ("title", false, Rule::Text),
+    ("email", true, Rule::Email),
+    ("company", false, Rule::Text),
+    ("logoUrl", false, Rule::SoftUrl),
+    ("noOfContributors", false, Rule::Count),
+    ("supportUrl", false, Rule::SoftUrl),
+];
+const REPOSITORY_FIELDS: &[Field] = &[("url", true, Rule::RepositoryUrl), ("tag", true, Rule::Tag)];
+
+/// Fields of a ConnectorStaged that a draft cannot set, and where they come from.
+const NOT_IN_DRAFT: &[(&str, &str)] = &[
+    ("configurations", "it comes from connect.yaml in the repository"),
+    ("globalConfiguration", "it comes from connect.yaml in the repository"),
+    ("apiClient", "it comes from connect.yaml in the repository"),
+    ("id", "the server sets it"),
+    ("version", "the server sets it"),
+    ("createdAt", "the server sets it"),
+    ("lastModifiedAt", "the server sets it"),
+    ("status", "the server sets it (publish starts a change)"),
+    (
+        "isPreviewable",
+        "the server sets it (updatePreviewable requests a change)",
+    ),
+    ("previewableReport", "the server sets it"),
+    ("publishingReport", "the server sets it"),
+    (
+        "certificationInfo",
+        "the server sets it (addCertificationComment adds to it)",
+    ),
+    (
+        "private",
+        "the server sets it from publish (certification: false makes it private)",
+    ),
+    ("hasChanges", "the server sets it"),
+    ("alreadyListed", "the server sets it"),
+    ("certified", "the server sets it"),
+];
+
+/// Every update action and exactly its fields, in the order of the API reference.
+pub(crate) const ACTIONS: &[(&str, &[Field])] = &[
+    ("setName", &[("name", true, Rule::Name)]),
+    ("setDescription", &[("description", false, Rule::Text)]),
+    (
+        "setRepository",
+        // The CLI made url optional (0.0.12): the tag alone may change.
+        &[("url", false, Rule::RepositoryUrl), ("tag", true, Rule::Tag)],
+    ),
+    ("setSupportedRegions", &[("regions", true, Rule::RegionsAtLeastOne)]),
+    ("setDocumentationUrl", &[("documentationUrl", false, Rule::Url)]),
+    (
+        "setIntegrationTypes",
+        &[("integrationTypes", true, Rule::IntegrationTypes)],
+    ),
+    ("setCreatorName", &[("creatorName", false, Rule::Text)]),
+    ("setCreatorTitle", &[("creatorTitle", false, Rule::Text)]),
+    ("setCreatorEmail", &[("creatorEmail", true, Rule::Email)]),
+    ("setCreatorCompany", &[("creatorCompany", false, Rule::Text)]),
+    (
+        "setCreatorNoOfContributors",
+        &[("creatorNoOfContributors", false, Rule::Count)],
+    ),
+    ("setCreatorSupportUrl", &[("creatorSupportUrl", false, Rule::SoftUrl)]),
+    ("setCreatorLogo", &[("logoUrl", false, Rule::SoftUrl)]),
+    ("addPrivateProject", &[("privateProject", true, Rule::Project)]),
+    ("removePrivateProject", &[("privateProject", true, Rule::Project)]),
+    ("updatePreviewable", &[]),
+    ("publish", &[("certification", true, Rule::Boolean)]),
+    ("unlist", &[]),
+    ("addCertificationComment", &[("comment", true, Rule::Name)]),
+];
+
+/// Names users write for an action's field that are not the nearest by spelling.
+const FIELD_CONFUSIONS: &[(&str, &str)] = &[
+    ("creatorLogoUrl", "logoUrl"),
+    ("creatorLogo", "logoUrl"),
+    ("supportedRegions", "regions"),
+    ("privateProjects", "privateProject"),
+    ("creatorNumberOfContributors", "creatorNoOfContributors"),
+];
+
+/// Checks a `ConnectorStagedDraft`, given as JSON text or as a parsed value.
+///
+/// ```
+/// use connect_preflight::validate_connector_staged_draft;
+/// let report = validate_connector_staged_draft(r#"{"key": "my-connector", "name": "My connector",
+///   "creator": {"email": "jane@example.com"},
+///   "repository": {"url": "git@github.com:example/my-connector.git", "tag": "v1.0.0"}}"#);
+/// assert!(report.valid());
+/// let report = validate_connector_staged_draft(r#"{"name": "x", "creator": {"email": "jane"}, "repository": {"url": "https://github.com/e/r", "tag": "v1"}}"#);
+/// assert_eq!(report.errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["/creator/email", "/repository/url"]);
+/// ```
+pub fn validate_connector_staged_draft<'a>(draft: impl Into<Payload<'a>>) -> Report {
+    check_payload(draft.into(), |value| {
+        let mut c = Checker::default();
+        if let Some(draft) = c.root_object(value, "A ConnectorStagedDraft") {
+            check_fields(&mut c, draft, "", DRAFT_FIELDS);
+            for name in draft.keys().filter(|k| !DRAFT_FIELDS.iter().any(|f| f.0 == k.as_str())) {
+                match NOT_IN_DRAFT.iter().find(|(field, _)| *field == name.as_str()) {
+                    Some((_, why)) => c.unknown_field(
+                        name,
+                        "",
+                        &[],
+                        Strictness::Warn,
+                        &format!(" It is a field of the ConnectorStaged that a draft does not set: {why}."),
+                    ),
+                    None => c.unknown_field(name, "", &field_names(DRAFT_FIELDS), Strictness::Warn, ""),
+                }
+            }
+        }
+        c.finish()
+    })
+}
+
+fn field_names(fields: &[Field]) -> Vec<&'static str> {
+    fields.iter().map(|f| f.0).collect()
+}
+
+/// The fields of `object` by their rules; unknown ones are left to the caller.
+fn check_fields(c: &mut Checker, object: &Map<String, Value>, path: &str, fields: &[Field]) {
+    for &(name, required, rule) in fields {
+        match object.get(name) {
+            Some(value) => check_rule(c, rule, value, path, name),
+            None if required => c.required(path, name, ""),
+            None => {}
+        }
+    }
+}
+
+fn check_rule(c: &mut Checker, rule: Rule, value: &Value, parent: &str, field: &str) {
+    let at = Loc::Field(parent, field);
+    match rule {
+        Rule::Key => c.key(value, at, field),
+        Rule::Name => c.non_empty_string(value, at, field, Echo::Yes),
+        Rule::Text => {
+            c.string(value, at, field, Echo::Yes);
+        }
+        Rule::Email => {
+            if let Some(s) = c.string(value, at, field, Echo::Yes) {
+                if !is_email(s) {
+                    c.invalid(
+                        at,
+                        field,
+                        value,
+                        "must be an email address (name@example.com)",
+                        Echo::Yes,
+                    );
+                }
+            }
+        }
+        Rule::Count => c.integer_at_least(value, at, field, 1),
+        Rule::Url | Rule::SoftUrl => {
+            if let Some(s) = c.string(value, at, field, Echo::Yes) {
+                if !is_http_url(s) {
+                    let expected = "must be an absolute http(s) URL (https://…)";
+                    if rule == Rule::Url {
+                        c.invalid(at, field, value, expected, Echo::Yes);
+                    } else {
+                        let message = format!(
+                            "Field '{field}' {expected}: the API stores any text, but no browser could open it."
+                        );
+                        c.warning(
+                            Issue::new(Code::InvalidField, at.pointer(), message)
+                                .param("field", field)
+                                .param("invalidValue", s),
+                        );
+                    }
+                }
+            }
+        }
+        Rule::RepositoryUrl => check_repository_url(c, value, at, field),
+        Rule::Tag => {
+            if let Some(s) = c.string(value, at, field, Echo::Yes) {
+                if let Some(problem) = tag_problem(s) {
+                    c.invalid(at, field, value, problem, Echo::Yes);
+                }
+            }
+        }
+        Rule::Regions | Rule::RegionsAtLeastOne => check_list(
+            c,
+            value,
+            parent,
+            field,
+            rule == Rule::RegionsAtLeastOne,
+            |c, item, at| c.one_of(item, at, field, REGIONS),
+        ),
+        Rule::IntegrationTypes => check_list(c, value, parent, field, false, |c, item, at| {
+            c.one_of(item, at, field, INTEGRATION_TYPES)
+        }),
+        Rule::Project => check_project_identifier(c, value, at, field),
+        Rule::Projects => check_list(c, value, parent, field, false, |c, item, at| {
+            check_project_identifier(c, item, at, field)
+        }),
+        Rule::Boolean => c.boolean(value, at, field),
+        Rule::Creator | Rule::Repository => {
+            let path = at.pointer();
+            let Some(object) = c.object(value, at, field) else {
+                return;
+            };
+            let fields = if rule == Rule::Creator {
+                CREATOR_FIELDS
+            } else {
+                REPOSITORY_FIELDS
+            };
+            check_fields(c, object, &path, fields);
+            c.unknown_fields(object, &path, &field_names(fields), Strictness::Warn);
+        }
+    }
+}
+
+/// An array whose items each pass `item`, with no item twice (`DuplicateField` at the second).
+fn check_list(
+    c: &mut Checker,
+    value: &Value,
+    parent: &str,
+    field: &str,
+    at_least_one: bool,
+    mut item: impl FnMut(&mut Checker, &Value, Loc<'_>),
+) {
+    let path = pointer_push(parent, field);
+    let Some(items) = c.array(value, Loc::At(&path), field) else {
+        return;
+    };
+    if at_least_one && items.is_empty() {
+        c.invalid(Loc::At(&path), field, value, "must list at least one", Echo::Yes);
+    }
+    let mut seen = BTreeSet::new();
+    for (i, value) in items.iter().enumerate() {
+        item(c, value, Loc::Item(&path, i));
+        if let Some(s) = value.as_str() {
+            if !seen.insert(s) {
+                c.error(
+                    Issue::new(
+                        Code::DuplicateField,
+                        pointer_index(&path, i),
+                        format!("'{s}' is listed twice in {field}."),
+                    )
+                    .param("field", field)
+                    .param("duplicateValue", s),
+                );
+            }
+        }
+    }
+}
+
+/// `^[^\s@]+@[^\s@]+\.[^\s@]+$`
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let plain = |part: &str| !part.is_empty() && !part.contains('@') && !part.chars().any(char::is_whitespace);
+    plain(local)
+        && plain(domain)
+        && domain
+            .char_indices()
+            .any(|(i, ch)| ch == '.' && i > 0 && i + 1 < domain.len())
+}
+
+/// `http://` or `https://`, a host, no whitespace.
+fn is_http_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+/// The official CLI's pattern, `^((https)|(git@[\w.]+))(:(\/\/)?)([\w.@:/\-~]+)(\.git)$`; a
+/// host other than github.com, and the HTTPS form (private repositories need SSH), are warnings.
+fn check_repository_url(c: &mut Checker, value: &Value, at: Loc<'_>, field: &str) {
+    let Some(s) = c.string(value, at, field, Echo::Yes) else {
+        return;
+    };
+    let path_ok = |p: &str| {
+        p.strip_suffix(".git").is_some_and(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@' | b':' | b'/' | b'-' | b'~'))
+        })
+    };
+    let (host, https) = if let Some(rest) = s.strip_prefix("https://") {
+        let host = rest.split('/').next().unwrap_or_default();
+        (path_ok(rest).then_some(host), true)
+    } else if let Some(rest) = s.strip_prefix("git@") {
+        let (host, path) = rest.split_once(':').unwrap_or((rest, ""));
+        let host_ok = !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'));
+        let path = path.strip_prefix("//").unwrap_or(path);
+        ((host_ok && path_ok(path)).then_some(host), false)
+    } else {
+        (None, false)
+    };
+    let Some(host) = host else {
+        c.invalid(
+            at,
+            field,
+            value,
+            "must be a GitHub URL ending in .git: https://github.com/owner/repo.git or git@github.com:owner/repo.git",
+            Echo::Yes,
+        );
+        return;
+    };
+    let warn = |c: &mut Checker, message: String| {
+        c.warning(
+            Issue::new(Code::InvalidField, at.pointer(), message)
+                .param("field", field)
+                .param("invalidValue", s),
+        );
+    };
+    if host != "github.com" {
+        warn(
+            c,
+            format!("Connect reads connectors from GitHub; '{host}' is not github.com."),
+        );
+    }
+    if https {
+        warn(
+            c,
+            "A private repository must use the SSH URL (git@github.com:owner/repo.git) and give read access to the GitHub user connect-mu; the HTTPS URL works for public ones only.".to_owned(),
+        );
+    }
+}
+
+/// The official CLI's pattern, `^(?!.*\.{2,})(?!\*)[^\W_][\w.@/-]{0,254}$`, and what git
+/// itself refuses in a tag name (a final `.`, `/` or `.lock`, `//`, `@{`).
+fn tag_problem(s: &str) -> Option<&'static str> {
+    let first_ok = s.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+    let rest_ok = s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@' | b'/' | b'-'));
+    if s.is_empty() || s.len() > 255 {
+        Some("must be a git tag of 1 to 255 characters")
+    } else if !first_ok {
+        Some("must start with a letter or digit")
+    } else if !rest_ok {
+        Some("may only contain letters, digits and '_', '.', '@', '/', '-'")
+    } else if s.contains("..") || s.contains("//") || s.contains("@{") {
+        Some("may not contain '..', '//' or '@{' (git refuses them)")
+    } else if s.ends_with('.') || s.ends_with('/') || s.ends_with(".lock") {
+        Some("may not end with '.', '/' or '.lock' (git refuses them)")
+    } else {
+        None
+    }
+}
+
+// ---- ConnectorUpdate ----------------------------------------------------------------------
+
+/// Checks a `ConnectorUpdate` (`{ version, actions }`): every action and exactly its fields;
+/// with `context.connectorStaged` (or a ConnectorStaged as `context.connector`), what its
+/// state allows, the actions taken in order.
+///
+/// ```
+/// use connect_preflight::{validate_connector_update, Context};
+/// let report = validate_connector_update(r#"{"version": 1, "actions": [{"action": "setCreatorLogo", "creatorLogoUrl": "https://e.com/l.png"}]}"#, &Context::none());
+/// assert_eq!(report.warnings[0].params["didYouMean"], "logoUrl");
+/// ```
+pub fn validate_connector_update<'a>(update: impl Into<Payload<'a>>, context: &Context) -> Report {
+    check_payload(update.into(), |value| {
+        let mut c = Checker::default();
+        check_update(&mut c, value, staged_of(context));
+        c.finish()
+    })
+}
+
+/// The ConnectorStaged of a context: `connectorStaged`, else `connector` when it is one.
+pub(crate) fn staged_of(context: &Context) -> Option<&Value> {
+    context.staged_resource.as_ref().or(context.connector_resource.as_ref())
+}
+
+fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value>) {
+    let Some(update) = c.root_object(value, "A ConnectorUpdate") else {
+        return;
+    };
+    match update.get("version") {
+        None => c.required("", "version", " (the ConnectorStaged's current version)"),
+        Some(version) => {
+            c.integer_at_least(version, "/version".into(), "version", 1);
+            let current = staged
+                .and_then(|s| s.get("version"))
+                .and_then(crate::checks::as_integer);
+            let id = staged.and_then(|s| s.get("id")).and_then(Value::as_str);
+            check_version(c, version, current, id);
+        }
+    }
+    c.unknown_fields(update, "", &["version", "actions"], Strictness::Warn);
+    let Some(actions) = update.get("actions") else {
+        c.required(
+            "",
+            "actions",
+            " (a list of update actions, e.g. [{ \"action\": \"setName\", \"name\": \"…\" }])",
+        );
+        return;
+    };
+    let Some(actions) = c.array(actions, "/actions".into(), "actions") else {
+        return;
+    };
+    // The state the actions meet: each one sees the resource as the ones before it left it.
+    let mut state = staged.cloned();
+    if let Some(status) = state.as_ref().and_then(|s| s.get("status")).and_then(Value::as_str) {
+        if status == "Processing" && !actions.is_empty() {
+            c.error(
+                Issue::new(
+                    Code::InvalidOperation,
+                    "/actions",
+                    "The ConnectorStaged is being published (status Processing): it cannot be updated until publishing completes.",
+                )
+                .param("status", status),
+            );
+        }
+    }
+    for (i, action) in actions.iter().enumerate() {
+        let path = pointer_index("/actions", i);
+        let Some(name) = check_action(c, action, &path) else {
+            state = None; // an unreadable action: the state after it is unknown
+            continue;
+        };
+        if let Some(current) = state.as_mut() {
+            check_action_state(c, name, action, &path, current);
+            crate::connector_diff::apply_action(current, name, action);
+        }
+    }
+}
+
+/// One action's own rules; its name when it is one of the 19.
+fn check_action<'v>(c: &mut Checker, value: &'v Value, path: &str) -> Option<&'v str> {
+    let action = c.object(value, Loc::At(path), "actions")?;
+    let Some(name_value) = action.get("action") else {
+        c.required(path, "action", " (the update action's name, e.g. \"setName\")");
+        return None;
+    };
+    let names: Vec<&str> = ACTIONS.iter().map(|a| a.0).collect();
+    c.one_of(name_value, Loc::Field(path, "action"), "action", &names);
+    let name = name_value.as_str()?;
+    let (_, fields) = ACTIONS.iter().find(|a| a.0 == name)?;
+    check_fields(c, action, path, fields);
+    let known: Vec<&str> = ["action"].into_iter().chain(fields.iter().map(|f| f.0)).collect();
+    for extra in action.keys().filter(|k| !known.contains(&k.as_str())) {
+        let hint = FIELD_CONFUSIONS
+            .iter()
+            .find(|(wrong, right)| *wrong == extra.as_str() && known.contains(right))
+            .map(|(_, right)| *right)
+            .or_else(|| did_you_mean(extra, known.iter().copied()));
+        let why = hint.map_or_else(String::new, |h| format!(" Did you mean '{h}'?"));
+        let mut issue = Issue::new(
+            Code::UnknownField,
+            pointer_push(path, extra),
+            format!(
+                "Unknown field '{extra}' for {name}, which takes {}.{why}",
+                describe_fields(fields)
+            ),
+        )
+        .param("field", extra.as_str());
+        if let Some(h) = hint {
+            issue = issue.param("didYouMean", h);
+        }
+        c.warning(issue);
+    }
+    Some(name)
+}
+
+fn describe_fields(fields: &[Field]) -> String {
+    if fields.is_empty() {
+        return "no fields".to_owned();
+    }
+    fields.iter().map(|f| f.0).collect::<Vec<_>>().join(" and ")
+}
+
+/// What the ConnectorStaged's state (as the earlier actions left it) allows.
+fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, staged: &Value) {
+    let text = |field: &str| staged.get(field).and_then(Value::as_str);
+    match name {
+        "addPrivateProject" | "removePrivateProject" => {
+            if staged.get("private").and_then(Value::as_bool) == Some(false) {
+                c.error(Issue::new(
+                    Code::ConnectorStagedNotPrivate,
+                    path,
+                    format!("{name}: the ConnectorStaged is not private (private: false), so it has no private projects to change."),
+                ));
+                return;
+            }
+            let Some(project) = action.get("privateProject").and_then(Value::as_str) else {
+                return;
+            };
+            let listed = staged
+                .get("privateProjects")
+                .and_then(Value::as_array)
+                .is_some_and(|p| p.iter().any(|x| x.as_str() == Some(project)));
+            let at = pointer_push(path, "privateProject");
+            if name == "addPrivateProject" && listed {
+                // Adding what is there changes nothing: a warning (docs/api-notes.md).
+                c.warning(
+                    Issue::new(
+                        Code::InvalidOperation,
+                        at,
+                        format!("{project} is already one of the privateProjects: this action changes nothing."),
+                    )
+                    .param("privateProject", project),
+                );
+            } else if name == "removePrivateProject" && !listed {
+                c.error(
+                    Issue::new(
+                        Code::InvalidOperation,
+                        at,
+                        format!("{project} is not one of the privateProjects: there is nothing to remove."),
+                    )
+                    .param("privateProject", project),
+                );
+            }
+        }
+        "updatePreviewable" if text("isPreviewable") == Some("pending") => c.error(Issue::new(
+            Code::ConnectorStagedPreviewRequestUnderProcess,
+            path,
+            "A preview request for the ConnectorStaged is already in progress (isPreviewable is \"pending\").",
+        )),
+        "publish" => {
+            if text("status") == Some("InCertification") {
+                c.error(Issue::new(
+                    Code::ConnectorStagedInCertification,
+                    path,
+                    "The ConnectorStaged is already in certification: wait for the outcome before publishing again.",
+                ));
+            } else if action.get("certification") == Some(&Value::Bool(true))
+                && staged.get("certified").and_then(Value::as_bool) == Some(true)
+            {
+                c.error(Issue::new(
+                    Code::ConnectorAlreadyCertified,
+                    pointer_push(path, "certification"),
+                    "The ConnectorStaged is already certified: publish with certification: false to publish changes.",
+                ));
+            }
+        }
+        _ => {}
+    }
+}
