@@ -23,6 +23,9 @@ demo: build
 	@node pkg/bin/connect-preflight.cjs validate deployment-draft examples/deployment-draft.mismatch.json --connector examples/connect-yaml/valid; \
 	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
+	@echo "== examples/connector-staged-draft.json (valid; the HTTPS repository URL is a warning)"
+	@node pkg/bin/connect-preflight.cjs validate connector-draft examples/connector-staged-draft.json
+	@echo
 	@echo "== examples/connect-yaml/valid (a directory means DIR/connect.yaml)"
 	@node pkg/bin/connect-preflight.cjs validate connect-yaml examples/connect-yaml/valid
 	@echo
