@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Assembles pkg/, the npm package root: the wasm through wasm-bindgen plus the committed files
-# of pkg-template/. The browser build (pkg/web) is optimised for size (profile release), the
-# Node build (pkg/nodejs) for speed (profile release-node). No wasm-opt (docs/decisions.md).
+# of pkg-template/. The browser build (pkg/web) is optimised for size (profile release, no
+# draft fast path), the Node build (pkg/nodejs) for speed (profile release-node). No wasm-opt (docs/decisions.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-cargo build --release --target wasm32-unknown-unknown
+# The browser build leaves out the DeploymentDraft fast path (size; same results, Cargo.toml).
+cargo build --release --target wasm32-unknown-unknown --no-default-features
 cargo build --profile release-node --target wasm32-unknown-unknown
 
 rm -rf pkg

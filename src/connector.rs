@@ -343,6 +343,16 @@ impl Context {
         Ok(context)
     }
 
+    /// No context at all: nothing to cross-check.
+    #[cfg(feature = "draft-fast-path")]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.connector.is_none()
+            && self.unreadable.is_none()
+            && self.deployment.is_none()
+            && self.connector_staged.is_none()
+            && self.project_key.is_none()
+    }
+
     /// The connector to check against: the one given, else the deployment's own.
     pub(crate) fn connector(&self) -> Option<&Connector> {
         self.connector

@@ -80,7 +80,15 @@ pub fn validate_deployment_draft<'a>(draft: impl Into<Payload<'a>>) -> Report {
 /// assert!(!report.errors.iter().any(|e| e.message.contains("s3cret")));
 /// ```
 pub fn validate_deployment_draft_with<'a>(draft: impl Into<Payload<'a>>, context: &Context) -> Report {
-    check_payload(draft.into(), |value| {
+    let draft = draft.into();
+    // Clean text without a context needs no tree (docs/decisions.md, "DeploymentDraft speed").
+    #[cfg(feature = "draft-fast-path")]
+    if let (Payload::Text(text), true) = (draft, context.is_empty()) {
+        if crate::draft_fast::is_clean(text) {
+            return Report::default();
+        }
+    }
+    check_payload(draft, |value| {
         let mut c = Checker::default();
         check_draft(&mut c, value, &context.secret_keys());
         if let Some(draft) = value.as_object() {

@@ -30,6 +30,8 @@ mod connector_diff;
 mod connector_staged;
 mod cron;
 mod deployment;
+#[cfg(feature = "draft-fast-path")]
+mod draft_fast;
 mod enums;
 mod error_response;
 mod identifiers;

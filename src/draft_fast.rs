@@ -1,0 +1,269 @@
+//! A fast path for DeploymentDraft text that is entirely clean (no error, no warning), the
+//! common case of a build script or a form that is filled in: the text is read straight into
+//! borrowed structs (no tree, no string copies) and the draft's own rules run on them.
+//!
+//! It answers only "clean"; anything else — an unknown field, a null, an escaped string, a
+//! retry policy, any rule that fails — returns `false`, and the full path reads the text and
+//! writes the report. The rules are the same predicates the full path uses (`key_problem`,
+//! `REGIONS`, the cron check, ...); a property test checks that whatever this path calls clean,
+//! the full path does too.
+
+use crate::checks::key_problem;
+use crate::cron::is_valid_schedule;
+use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A field that may be absent but, when present, must be a `T` (unlike `Option`, a `null`
+/// does not pass: the full path reports it).
+struct Given<T>(Option<T>);
+
+impl<T> Default for Given<T> {
+    fn default() -> Self {
+        Given(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(|value| Given(Some(value)))
+    }
+}
+
+/// A struct read from a JSON object only. (Derived structs also accept an array of their
+/// fields in order; the full path calls that an `InvalidField`, so this path must not.)
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OnlyMaps<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for OnlyMaps<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer.deserialize_map(OnlyMaps(PhantomData)).map(Object)
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Draft<'a> {
+    #[serde(default, borrow)]
+    key: Given<&'a str>,
+    #[serde(borrow)]
+    connector: Object<Connector<'a>>,
+    #[serde(borrow)]
+    region: &'a str,
+    #[serde(default, borrow, rename = "type")]
+    deployment_type: Given<&'a str>,
+    #[serde(borrow)]
+    configurations: Vec<Object<Application<'a>>>,
+    #[serde(default, borrow, rename = "globalConfiguration")]
+    global: Given<Object<Global<'a>>>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Connector<'a> {
+    #[serde(default, borrow)]
+    id: Given<&'a str>,
+    #[serde(default, borrow)]
+    key: Given<&'a str>,
+    #[serde(default)]
+    version: Given<u64>,
+    #[serde(default)]
+    staged: Given<bool>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Application<'a> {
+    #[serde(borrow, rename = "applicationName")]
+    name: &'a str,
+    #[serde(borrow, rename = "standardConfiguration")]
+    standard: Vec<Object<ConfigurationValue<'a>>>,
+    #[serde(borrow, rename = "securedConfiguration")]
+    secured: Vec<Object<ConfigurationValue<'a>>>,
+    #[serde(default, borrow)]
+    schedule: Given<&'a str>,
+    /// Its rules live in connect_yaml's check; a draft with one takes the full path.
+    #[serde(default, rename = "retryPolicy")]
+    retry_policy: Given<IgnoredAny>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Global<'a> {
+    #[serde(default, borrow, rename = "standardConfiguration")]
+    standard: Given<Vec<Object<ConfigurationValue<'a>>>>,
+    #[serde(default, borrow, rename = "securedConfiguration")]
+    secured: Given<Vec<Object<ConfigurationValue<'a>>>>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigurationValue<'a> {
+    #[serde(borrow)]
+    key: &'a str,
+    #[serde(borrow)]
+    #[allow(dead_code)] // any string is a valid value; it is read to be sure it is one
+    value: &'a str,
+}
+
+/// Whether `text` is a DeploymentDraft with no error and no warning on its own rules. `false`
+/// means "not sure", never "invalid".
+pub(crate) fn is_clean(text: &str) -> bool {
+    serde_json::from_str::<Object<Draft<'_>>>(text).is_ok_and(|draft| draft.0.is_clean())
+}
+
+impl Draft<'_> {
+    fn is_clean(&self) -> bool {
+        let key_ok = self.key.0.is_none_or(|k| key_problem(k).is_none());
+        let staged = self.connector.0.staged.0 == Some(true);
+        let type_ok = self
+            .deployment_type
+            .0
+            .is_none_or(|t| DEPLOYMENT_TYPES.contains(&t) && (t == "preview") == staged);
+        let global_ok = self.global.0.as_ref().is_none_or(|g| {
+            [&g.0.standard, &g.0.secured]
+                .into_iter()
+                .all(|values| values.0.as_deref().is_none_or(values_clean))
+        });
+        key_ok
+            && self.connector.0.is_clean()
+            && REGIONS.contains(&self.region)
+            && type_ok
+            && self.configurations.iter().all(|a| a.0.is_clean())
+            && global_ok
+    }
+}
+
+impl Connector<'_> {
+    fn is_clean(&self) -> bool {
+        (self.id.0.is_some() || self.key.0.is_some())
+            && self.id.0.is_none_or(|id| !id.trim().is_empty())
+            && self.key.0.is_none_or(|k| key_problem(k).is_none())
+            && self.version.0.is_none_or(|v| v >= 1)
+    }
+}
+
+impl Application<'_> {
+    fn is_clean(&self) -> bool {
+        key_problem(self.name).is_none()
+            && values_clean(&self.standard)
+            && values_clean(&self.secured)
+            && self.schedule.0.is_none_or(is_valid_schedule)
+            && self.retry_policy.0.is_none()
+    }
+}
+
+fn values_clean(values: &[Object<ConfigurationValue<'_>>]) -> bool {
+    values.iter().all(|v| !v.0.key.trim().is_empty())
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::is_clean;
+    use crate::deployment::validate_deployment_draft;
+    use proptest::prelude::*;
+
+    const TEMPLATE: &str = r#"{"key": "my-deployment", "type": "sandbox",
+  "connector": {"key": "my-connector", "id": "x", "version": 1, "staged": false},
+  "region": "europe-west1.gcp",
+  "configurations": [
+    {"applicationName": "service", "standardConfiguration": [{"key": "A", "value": "a"}], "securedConfiguration": [{"key": "S", "value": ""}]},
+    {"applicationName": "job", "standardConfiguration": [], "securedConfiguration": [], "schedule": "0 0 * * *"}
+  ],
+  "globalConfiguration": {"standardConfiguration": [{"key": "G", "value": "g"}]}
+}"#;
+
+    /// Whatever the fast path calls clean, the full path finds no error and no warning in.
+    fn agrees(text: &str) -> bool {
+        let clean = is_clean(text);
+        if clean {
+            let report = validate_deployment_draft(text);
+            assert!(
+                report.errors.is_empty() && report.warnings.is_empty(),
+                "{text}\n{report:?}"
+            );
+        }
+        clean
+    }
+
+    #[test]
+    fn the_template_is_clean_and_typical_problems_are_not() {
+        assert!(agrees(TEMPLATE));
+        for (from, to) in [
+            ("\"sandbox\"", "\"preview\""),
+            ("my-deployment", "my deployment"),
+            ("\"europe-west1.gcp\"", "\"europe\""),
+            ("\"version\": 1", "\"version\": 0"),
+            ("\"version\": 1", "\"version\": 1.5"),
+            ("\"key\": \"A\"", "\"key\": \" \""),
+            ("\"id\": \"x\"", "\"id\": null"),
+            ("\"schedule\": \"0 0 * * *\"", "\"schedule\": \"daily\""),
+            ("\"schedule\": \"0 0 * * *\"", "\"retryPolicy\": {}"),
+            ("\"region\"", "\"regoin\""),
+            ("\"value\": \"a\"", "\"value\": \"a\\u0041\""),
+            // A derived struct would take an array of its fields in order: these must not.
+            (
+                "{\"standardConfiguration\": [{\"key\": \"G\", \"value\": \"g\"}]}",
+                "[]",
+            ),
+            ("{\"key\": \"A\", \"value\": \"a\"}", "[\"A\", \"a\"]"),
+        ] {
+            let text = TEMPLATE.replacen(from, to, 1);
+            assert_ne!(text, TEMPLATE, "{from}");
+            assert!(!agrees(&text), "{from} → {to} must take the full path");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+        /// Drafts with a random value in every field: clean by the fast path means clean by the
+        /// full one (and the clean ones are found: most of these are).
+        #[test]
+        fn random_fields_agree(
+            key in prop::sample::select(vec![r#""k1""#, r#""a b""#, "null", "1", r#""""#]),
+            deployment_type in prop::sample::select(vec![r#""sandbox""#, r#""preview""#, r#""prod""#, "null"]),
+            connector in prop::sample::select(vec![r#"{"key": "c1"}"#, r#"{"id": " "}"#, r#"{"id": "x", "staged": true}"#, r#"{"key": "c1", "version": 0}"#, r#"{"key": "c1", "extra": 1}"#, "{}"]),
+            region in prop::sample::select(vec![r#""us-east-2.aws""#, r#""us-east-2""#, "null"]),
+            name in prop::sample::select(vec![r#""svc""#, r#""s""#, r#""s/v""#]),
+            value in prop::sample::select(vec![r#""v""#, r#""""#, "1", "null", r#""
+    ""#]),
+            entry_key in prop::sample::select(vec![r#""K""#, r#"" ""#, "2"]),
+            schedule in prop::sample::select(vec!["", r#", "schedule": "*/5 * * * *""#, r#", "schedule": "x""#, r#", "schedule": null"#]),
+            global in prop::sample::select(vec!["", r#", "globalConfiguration": {}"#, r#", "globalConfiguration": {"securedConfiguration": null}"#, r#", "globalConfiguration": []"#, r#", "globalConfiguration": [[]]"#]),
+        ) {
+            let text = format!(
+                r#"{{"key": {key}, "type": {deployment_type}, "connector": {connector}, "region": {region},
+                "configurations": [{{"applicationName": {name}, "standardConfiguration": [{{"key": {entry_key}, "value": {value}}}],
+                "securedConfiguration": []{schedule}}}]{global}}}"#
+            );
+            agrees(&text);
+        }
+
+        /// Random edits of a clean draft: clean by the fast path means clean by the full one.
+        #[test]
+        fn edits_agree(edits in prop::collection::vec((0usize..600, "[ -~]{0,6}", 0usize..4), 1..4)) {
+            let mut text = TEMPLATE.to_owned();
+            for (at, junk, cut) in edits {
+                let at = at % text.len();
+                if !text.is_char_boundary(at) { continue; }
+                let end = (at + cut).min(text.len());
+                if !text.is_char_boundary(end) { continue; }
+                text.replace_range(at..end, &junk);
+            }
+            agrees(&text);
+        }
+    }
+}
