@@ -264,6 +264,9 @@ pub(crate) fn a_kind(value: &Value) -> &'static str {
     }
 }
 
+/// How many candidates a did-you-mean hint looks at.
+const MAX_HINT_CANDIDATES: usize = 128;
+
 /// The closest candidate to `input`, when it is close enough to be a likely typo: the same
 /// ignoring case, or within an edit distance of about a third of its length (a swap of two
 /// neighbouring letters counts as one edit, so `regoin` suggests `region`), or the start of
@@ -275,15 +278,23 @@ pub(crate) fn did_you_mean<'c>(input: &str, candidates: impl Iterator<Item = &'c
     }
     let lower = input.to_ascii_lowercase();
     let limit = (input.chars().count() / 3).max(1);
+    // A hint is for typos among a handful of names; this also bounds the work on huge lists.
     candidates
+        .take(MAX_HINT_CANDIDATES)
         .filter_map(|c| {
+            // The distance is at least the difference in length: most candidates stop here.
+            let (length, c_length) = (lower.chars().count(), c.chars().count());
+            let abbreviation = length >= 4 && c_length > length;
+            if !abbreviation && c_length.abs_diff(length) > limit {
+                return None;
+            }
             let c_lower = c.to_ascii_lowercase();
             let d = if c_lower == lower {
                 0
             } else if lower.len() >= 4 && c_lower.starts_with(&lower) {
                 1 // an abbreviation: standardConfig for standardConfiguration
             } else {
-                edit_distance(&lower, &c_lower)
+                edit_distance_within(&lower, &c_lower, limit)?
             };
             (d <= limit).then_some((d, c))
         })
@@ -291,30 +302,33 @@ pub(crate) fn did_you_mean<'c>(input: &str, candidates: impl Iterator<Item = &'c
         .map(|(_, c)| c)
 }
 
-/// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), or `None` as
+/// soon as it must exceed `limit`; three rolling rows (a hint may compare one name with
+/// hundreds).
+fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
+        current[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
+            let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+                d = d.min(before[j - 2] + 1);
             }
-            rows[i][j] = d;
+            current[j] = d;
         }
+        // Every path to the end passes through this row (a transposition only skips one).
+        if current.iter().min().is_some_and(|&m| m > limit) && previous.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    rows[a.len()][b.len()]
+    Some(previous[b.len()])
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::codes::Code;
 use crate::connect_yaml::parse_connect_yaml;
 use crate::report::Issue;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Standard (plain text) or secured (secret) configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +60,8 @@ impl KeyDef {
 pub(crate) struct Declared {
     pub(crate) standard: Vec<KeyDef>,
     pub(crate) secured: Vec<KeyDef>,
+    /// Key → its kind and place: look-ups stay logarithmic for connectors with many keys.
+    index: BTreeMap<String, (Kind, usize)>,
 }
 
 impl Declared {
@@ -70,11 +72,10 @@ impl Declared {
         }
     }
 
-    /// The kind a key is declared as, and its definition.
+    /// The kind a key is declared as, and its definition (the first, if declared twice).
     pub(crate) fn find(&self, key: &str) -> Option<(Kind, &KeyDef)> {
-        Kind::BOTH
-            .into_iter()
-            .find_map(|kind| self.of(kind).iter().find(|d| d.key == key).map(|d| (kind, d)))
+        let &(kind, i) = self.index.get(key)?;
+        Some((kind, &self.of(kind)[i]))
     }
 
     fn read(block: Option<&Value>) -> Declared {
@@ -98,9 +99,17 @@ impl Declared {
                 })
                 .collect()
         };
+        let (standard, secured) = (list(Kind::Standard), list(Kind::Secured));
+        let mut index = BTreeMap::new();
+        for (kind, defs) in [(Kind::Standard, &standard), (Kind::Secured, &secured)] {
+            for (i, d) in defs.iter().enumerate() {
+                index.entry(d.key.clone()).or_insert((kind, i));
+            }
+        }
         Declared {
-            standard: list(Kind::Standard),
-            secured: list(Kind::Secured),
+            standard,
+            secured,
+            index,
         }
     }
 }
@@ -118,6 +127,8 @@ pub(crate) struct Application {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Connector {
     pub(crate) applications: Vec<Application>,
+    /// Application name → its place in `applications` (the first, if named twice).
+    by_name: BTreeMap<String, usize>,
     pub(crate) global: Declared,
     /// Empty: deployable in every region.
     pub(crate) supported_regions: Vec<String>,
@@ -129,7 +140,7 @@ pub(crate) struct Connector {
 
 impl Connector {
     pub(crate) fn application(&self, name: &str) -> Option<&Application> {
-        self.applications.iter().find(|a| a.name == name)
+        self.applications.get(*self.by_name.get(name)?)
     }
 
     /// A Connector, ConnectorStaged, DeploymentConnector or ConnectSpec. `Err` says why the
@@ -156,17 +167,23 @@ impl Connector {
                 .filter_map(|s| s.as_str().map(str::to_owned))
                 .collect()
         };
-        Ok(Connector {
-            applications: configurations
-                .iter()
-                .filter_map(|app| {
-                    Some(Application {
-                        name: app.get("applicationName")?.as_str()?.to_owned(),
-                        application_type: app.get("applicationType").and_then(Value::as_str).map(str::to_owned),
-                        configuration: Declared::read(Some(app)),
-                    })
+        let applications: Vec<Application> = configurations
+            .iter()
+            .filter_map(|app| {
+                Some(Application {
+                    name: app.get("applicationName")?.as_str()?.to_owned(),
+                    application_type: app.get("applicationType").and_then(Value::as_str).map(str::to_owned),
+                    configuration: Declared::read(Some(app)),
                 })
-                .collect(),
+            })
+            .collect();
+        let mut by_name = BTreeMap::new();
+        for (i, application) in applications.iter().enumerate() {
+            by_name.entry(application.name.clone()).or_insert(i);
+        }
+        Ok(Connector {
+            applications,
+            by_name,
             global: Declared::read(object.get("globalConfiguration")),
             supported_regions: strings("supportedRegions"),
             is_previewable: text("isPreviewable"),
@@ -306,6 +323,7 @@ impl Context {
                 // Both: the file says what the applications declare, the resource the rest.
                 Some(from_yaml) => Connector {
                     applications: from_yaml.applications,
+                    by_name: from_yaml.by_name,
                     global: from_yaml.global,
                     ..connector
                 },

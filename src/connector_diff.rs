@@ -161,6 +161,14 @@ impl Serialize for AppliedUpdate {
 /// assert_eq!((after["name"].as_str(), after["version"].as_i64()), (Some("New"), Some(5)));
 /// ```
 pub fn apply_connector_update<'a>(connector_staged: &Value, update: impl Into<Payload<'a>>) -> AppliedUpdate {
+    if !connector_staged.is_object() {
+        let mut c = crate::checks::Checker::default();
+        c.root_object(connector_staged, "The ConnectorStaged to apply the update to");
+        return AppliedUpdate {
+            connector_staged: None,
+            report: c.finish(),
+        };
+    }
     let context = Context::from_staged(connector_staged);
     let (applied, report) = with_payload(update.into(), |value| {
         let report = validate_connector_update(Payload::Value(value), &context);
@@ -174,7 +182,7 @@ pub fn apply_connector_update<'a>(connector_staged: &Value, update: impl Into<Pa
             }
         }
         let version = resource.get("version").and_then(crate::checks::as_integer).unwrap_or(0);
-        resource["version"] = json!(version + 1);
+        resource["version"] = json!(version.saturating_add(1));
         (Some(resource), report)
     });
     AppliedUpdate {

@@ -138,3 +138,31 @@ proptest! {
         prop_assert_eq!(applied.connector_staged.is_some(), applied.report.valid());
     }
 }
+
+/// Resources of the wrong shape and extreme versions: reports, never a panic.
+#[test]
+fn odd_resources_are_reports() {
+    let update = json!({"version": i64::MAX, "actions": [{"action": "setName", "name": "n"}, {"action": "setCreatorLogo", "logoUrl": "https://e.com/l.png"}]});
+    for staged in [json!(5), json!([]), json!(null), json!("x")] {
+        let applied = apply_connector_update(&staged, Payload::Value(&update));
+        assert!(
+            applied.connector_staged.is_none() && !applied.report.valid(),
+            "{staged}"
+        );
+    }
+    let staged = json!({"version": i64::MAX, "creator": 3, "repository": [], "privateProjects": {}, "private": true});
+    let applied = apply_connector_update(&staged, Payload::Value(&update));
+    let result = applied.connector_staged.expect("applied");
+    assert_eq!(result["version"], json!(i64::MAX));
+    assert_eq!(result["creator"]["logoUrl"], "https://e.com/l.png");
+    let both = json!({"version": i64::MAX, "actions": [{"action": "setRepository", "tag": "v2"}, {"action": "addPrivateProject", "privateProject": "us-east-2.aws:pp"}]});
+    let applied = apply_connector_update(&staged, Payload::Value(&both));
+    let result = applied.connector_staged.expect("applied");
+    assert_eq!(
+        (
+            result["repository"]["tag"].as_str(),
+            result["privateProjects"][0].as_str()
+        ),
+        (Some("v2"), Some("us-east-2.aws:pp"))
+    );
+}

@@ -264,3 +264,31 @@ proptest! {
         prop_assert_eq!(missing, vec![(format!("/values/{app}"), json!(key))]);
     }
 }
+
+/// Thousands of declared keys and of values, most of them unknown: every look-up is by index
+/// and every hint looks at a bounded number of names, so this stays fast (quadratic work here
+/// would be 10^8 comparisons and edit distances, minutes).
+#[test]
+fn large_connectors_and_drafts_stay_linear() {
+    let n = 10_000;
+    let declared: Vec<Value> = (0..n)
+        .map(|i| json!({"key": format!("KEY_{i}"), "description": "d", "required": i % 2 == 0}))
+        .collect();
+    let connector = json!({"configurations": [{"applicationName": "app", "standardConfiguration": declared, "securedConfiguration": []}]});
+    let values: Vec<Value> = (0..n)
+        .map(|i| json!({"key": format!("OTHER_{i}"), "value": "v"}))
+        .collect();
+    let names: Vec<Value> = (0..n)
+        .map(
+            |i| json!({"applicationName": format!("app-{i}"), "standardConfiguration": [], "securedConfiguration": []}),
+        )
+        .collect();
+    let mut configurations =
+        vec![json!({"applicationName": "app", "standardConfiguration": values, "securedConfiguration": []})];
+    configurations.extend(names);
+    let draft = json!({"connector": {"key": "c1"}, "region": "us-east-2.aws", "configurations": configurations});
+    let context = Context::from_json(&json!({"connector": connector})).expect("context");
+    let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
+    // Every unknown key, every unknown application, and the required keys left out.
+    assert_eq!(report.errors.len(), n + n + n / 2);
+}
