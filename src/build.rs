@@ -6,7 +6,7 @@
 //! says which will apply. The built draft is then checked like any other, and the issues
 //! are pointed back at the input (`/values/{application}/{KEY}`), where the user can fix them.
 
-use crate::checks::{did_you_mean, Checker, Echo, Strictness};
+use crate::checks::{did_you_mean, with_hint, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::connector::{Application, Context, Declared, Kind};
 use crate::deployment::{unknown_application, validate_deployment_draft_with};
@@ -161,26 +161,21 @@ fn check_given(
         let all = Kind::BOTH
             .into_iter()
             .flat_map(|k| declared.of(k).iter().map(|d| d.key.as_str()));
-        let suggestion = did_you_mean(key, all);
-        let hint = suggestion.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default();
         let (code, message) = match application {
             Some(name) => (
                 Code::DeploymentUnknownApplicationConfigurationKey,
-                format!("The application {name} declares no configuration key {key}.{hint}"),
+                format!("The application {name} declares no configuration key {key}."),
             ),
             None => (
                 Code::DeploymentUnknownGlobalConfigurationKey,
-                format!("The global configuration declares no key {key}.{hint}"),
+                format!("The global configuration declares no key {key}."),
             ),
         };
         let mut issue = Issue::new(code, value_path, message).param("configurationKey", key.as_str());
         if let Some(name) = application {
             issue = issue.param("applicationName", name);
         }
-        if let Some(h) = suggestion {
-            issue = issue.param("didYouMean", h);
-        }
-        c.error(issue);
+        c.error(with_hint(issue, did_you_mean(key, all)));
     }
 }
 

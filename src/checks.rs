@@ -31,8 +31,17 @@ pub(crate) enum Strictness {
     Warn,
 }
 
-/// Names users write for a field that is not the nearest by spelling.
-const CONFUSIONS: &[(&str, &str)] = &[("preDeploy", "postDeploy"), ("postUndeploy", "preUndeploy")];
+/// Names users write for a field that is not the nearest by spelling (connect.yaml scripts;
+/// the irregular field names of the ConnectorStaged update actions).
+const CONFUSIONS: &[(&str, &str)] = &[
+    ("preDeploy", "postDeploy"),
+    ("postUndeploy", "preUndeploy"),
+    ("creatorLogoUrl", "logoUrl"),
+    ("creatorLogo", "logoUrl"),
+    ("supportedRegions", "regions"),
+    ("privateProjects", "privateProject"),
+    ("creatorNumberOfContributors", "creatorNoOfContributors"),
+];
 
 impl Checker {
     pub(crate) fn finish(self) -> Report {
@@ -153,21 +162,16 @@ impl Checker {
         if allowed.contains(&s) {
             return;
         }
-        let hint = did_you_mean(s, allowed.iter().copied());
         let message = format!(
-            "Field '{field}' must be one of {}; got {}.{}",
+            "Field '{field}' must be one of {}; got {}.",
             allowed.join(", "),
-            describe(value),
-            hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
+            describe(value)
         );
-        let mut issue = Issue::new(Code::InvalidField, path.pointer(), message)
+        let issue = Issue::new(Code::InvalidField, path.pointer(), message)
             .param("field", field)
             .param("invalidValue", s)
             .param("allowedValues", allowed.to_vec());
-        if let Some(h) = hint {
-            issue = issue.param("didYouMean", h);
-        }
-        self.error(issue);
+        self.error(with_hint(issue, did_you_mean(s, allowed.iter().copied())));
     }
 
     /// A resource key or application name: 2..256 of `[A-Za-z0-9_-]`.
@@ -199,18 +203,37 @@ impl Checker {
             .find(|(wrong, right)| *wrong == name && known.contains(right))
             .map(|(_, right)| *right)
             .or_else(|| did_you_mean(name, known.iter().copied()));
-        let message = format!(
-            "Unknown field '{name}'.{why}{}",
-            hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
+        let message = format!("Unknown field '{name}'.{why}");
+        let issue = with_hint(
+            Issue::new(Code::UnknownField, pointer_push(path, name), message).param("field", name),
+            hint,
         );
-        let mut issue = Issue::new(Code::UnknownField, pointer_push(path, name), message).param("field", name);
-        if let Some(h) = hint {
-            issue = issue.param("didYouMean", h);
-        }
         match strictness {
             Strictness::Error => self.error(issue),
             Strictness::Warn => self.warning(issue),
         }
+    }
+
+    /// `DuplicateField` at the second occurrence of `value` in `field`.
+    pub(crate) fn duplicate(&mut self, path: impl Into<String>, field: &str, value: &str) {
+        let message = format!("'{value}' appears twice in {field}: each may appear once.");
+        self.error(
+            Issue::new(Code::DuplicateField, path, message)
+                .param("field", field)
+                .param("duplicateValue", value),
+        );
+    }
+}
+
+/// `issue` with " Did you mean 'h'?" at the end of its message and `didYouMean` beside it,
+/// when there is a hint.
+pub(crate) fn with_hint(mut issue: Issue, hint: Option<&str>) -> Issue {
+    match hint {
+        Some(h) => {
+            issue.message.push_str(&format!(" Did you mean '{h}'?"));
+            issue.param("didYouMean", h)
+        }
+        None => issue,
     }
 }
 

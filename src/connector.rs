@@ -302,10 +302,7 @@ impl Context {
         let mut context = Context::none();
         match object.get("connectYaml") {
             None | Some(Value::Null) => {}
-            Some(Value::String(text)) => match Connector::from_connect_yaml(text, "context.connectYaml") {
-                Ok(connector) => context.connector = Some(connector),
-                Err(issue) => context.unreadable = Some(issue),
-            },
+            Some(Value::String(text)) => context.read_connect_yaml(text, "context.connectYaml"),
             Some(_) => return Err("context.connectYaml must be the text of connect.yaml (a string)".to_owned()),
         }
         // A ConnectorStaged for the update rules may be a draft-like object: no configurations needed.
@@ -339,23 +336,11 @@ impl Context {
         Ok(context)
     }
 
-    /// A ConnectorStaged (or a draft) alone, as `applyConnectorUpdate` takes it.
-    pub fn from_staged(connector_staged: &Value) -> Context {
-        Context {
-            connector_staged: Connector::from_resource(connector_staged, "connectorStaged").ok(),
-            staged_resource: Some(connector_staged.clone()),
-            ..Context::none()
-        }
-    }
-
     /// A connect.yaml text or a connector resource, as `buildDeploymentDraft` takes its `source`.
     pub fn from_source(source: &Value) -> Result<Context, String> {
         let mut context = Context::none();
         match source {
-            Value::String(text) => match Connector::from_connect_yaml(text, "source") {
-                Ok(connector) => context.connector = Some(connector),
-                Err(issue) => context.unreadable = Some(issue),
-            },
+            Value::String(text) => context.read_connect_yaml(text, "source"),
             _ => context.connector = Some(Connector::from_resource(source, "source")?),
         }
         Ok(context)
@@ -369,6 +354,14 @@ impl Context {
             && self.deployment.is_none()
             && self.connector_staged.is_none()
             && self.project_key.is_none()
+    }
+
+    /// The connector from connect.yaml text, or the issue that says why the file cannot be read.
+    fn read_connect_yaml(&mut self, text: &str, what: &str) {
+        match Connector::from_connect_yaml(text, what) {
+            Ok(connector) => self.connector = Some(connector),
+            Err(issue) => self.unreadable = Some(issue),
+        }
     }
 
     /// The connector to check against: the one given, else the deployment's own.

@@ -4,8 +4,8 @@
 //! Both know the same thing — which field each action sets — from one table, [`SETTERS`];
 //! a property test checks that applying the built actions gives the target back.
 
-use crate::connector::Context;
-use crate::connector_staged::{staged_of, validate_connector_update};
+use crate::checks::{as_integer, Checker};
+use crate::connector_staged::check_update;
 use crate::json_text::{with_payload, Payload};
 use crate::report::Report;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -162,28 +162,24 @@ impl Serialize for AppliedUpdate {
 /// ```
 pub fn apply_connector_update<'a>(connector_staged: &Value, update: impl Into<Payload<'a>>) -> AppliedUpdate {
     if !connector_staged.is_object() {
-        let mut c = crate::checks::Checker::default();
+        let mut c = Checker::default();
         c.root_object(connector_staged, "The ConnectorStaged to apply the update to");
         return AppliedUpdate {
             connector_staged: None,
             report: c.finish(),
         };
     }
-    let context = Context::from_staged(connector_staged);
     let (applied, report) = with_payload(update.into(), |value| {
-        let report = validate_connector_update(Payload::Value(value), &context);
-        if !report.valid() {
-            return (None, report);
-        }
-        let mut resource = staged_of(&context).cloned().unwrap_or_else(|| json!({}));
-        for action in value.get("actions").and_then(Value::as_array).into_iter().flatten() {
-            if let Some(name) = action.get("action").and_then(Value::as_str) {
-                apply_action(&mut resource, name, action);
-            }
-        }
-        let version = resource.get("version").and_then(crate::checks::as_integer).unwrap_or(0);
-        resource["version"] = json!(version.saturating_add(1));
-        (Some(resource), report)
+        let mut c = Checker::default();
+        let after = check_update(&mut c, value, Some(connector_staged));
+        let report = c.finish();
+        // With errors the API applies none of it.
+        let applied = after.filter(|_| report.valid()).map(|mut resource| {
+            let version = resource.get("version").and_then(as_integer).unwrap_or(0);
+            resource["version"] = json!(version.saturating_add(1));
+            resource
+        });
+        (applied, report)
     });
     AppliedUpdate {
         connector_staged: applied.flatten(),

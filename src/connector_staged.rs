@@ -5,7 +5,7 @@
 //! Every field has one [`Rule`]; the draft and the actions name the rule of each of their
 //! fields, so a name, a URL or a region list is checked the same way wherever it appears.
 
-use crate::checks::{did_you_mean, Checker, Echo, Strictness};
+use crate::checks::{Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::connector::Context;
 use crate::deployment::check_version;
@@ -138,15 +138,6 @@ pub(crate) const ACTIONS: &[(&str, &[Field])] = &[
     ("publish", &[("certification", true, Rule::Boolean)]),
     ("unlist", &[]),
     ("addCertificationComment", &[("comment", true, Rule::Name)]),
-];
-
-/// Names users write for an action's field that are not the nearest by spelling.
-const FIELD_CONFUSIONS: &[(&str, &str)] = &[
-    ("creatorLogoUrl", "logoUrl"),
-    ("creatorLogo", "logoUrl"),
-    ("supportedRegions", "regions"),
-    ("privateProjects", "privateProject"),
-    ("creatorNumberOfContributors", "creatorNoOfContributors"),
 ];
 
 /// Checks a `ConnectorStagedDraft`, given as JSON text or as a parsed value.
@@ -297,18 +288,8 @@ fn check_list(
     let mut seen = BTreeSet::new();
     for (i, value) in items.iter().enumerate() {
         item(c, value, Loc::Item(&path, i));
-        if let Some(s) = value.as_str() {
-            if !seen.insert(s) {
-                c.error(
-                    Issue::new(
-                        Code::DuplicateField,
-                        pointer_index(&path, i),
-                        format!("'{s}' is listed twice in {field}."),
-                    )
-                    .param("field", field)
-                    .param("duplicateValue", s),
-                );
-            }
+        if let Some(s) = value.as_str().filter(|s| !seen.insert(*s)) {
+            c.duplicate(pointer_index(&path, i), field, s);
         }
     }
 }
@@ -439,10 +420,10 @@ pub(crate) fn staged_of(context: &Context) -> Option<&Value> {
     context.staged_resource.as_ref().or(context.connector_resource.as_ref())
 }
 
-fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value>) {
-    let Some(update) = c.root_object(value, "A ConnectorUpdate") else {
-        return;
-    };
+/// Checks the update and returns the ConnectorStaged as the actions leave it (when `staged`
+/// is given and every action could be read): `applyConnectorUpdate`'s result.
+pub(crate) fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value>) -> Option<Value> {
+    let update = c.root_object(value, "A ConnectorUpdate")?;
     match update.get("version") {
         None => c.required("", "version", " (the ConnectorStaged's current version)"),
         Some(version) => {
@@ -461,11 +442,9 @@ fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value>) {
             "actions",
             " (a list of update actions, e.g. [{ \"action\": \"setName\", \"name\": \"…\" }])",
         );
-        return;
+        return None;
     };
-    let Some(actions) = c.array(actions, "/actions".into(), "actions") else {
-        return;
-    };
+    let actions = c.array(actions, "/actions".into(), "actions")?;
     // The state the actions meet: each one sees the resource as the ones before it left it.
     let mut state = staged.cloned();
     if let Some(status) = state.as_ref().and_then(|s| s.get("status")).and_then(Value::as_str) {
@@ -491,6 +470,7 @@ fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value>) {
             crate::connector_diff::apply_action(current, name, action);
         }
     }
+    state
 }
 
 /// One action's own rules; its name when it is one of the 19.
@@ -506,26 +486,9 @@ fn check_action<'v>(c: &mut Checker, value: &'v Value, path: &str) -> Option<&'v
     let (_, fields) = ACTIONS.iter().find(|a| a.0 == name)?;
     check_fields(c, action, path, fields);
     let known: Vec<&str> = ["action"].into_iter().chain(fields.iter().map(|f| f.0)).collect();
+    let why = format!(" {name} takes {}.", describe_fields(fields));
     for extra in action.keys().filter(|k| !known.contains(&k.as_str())) {
-        let hint = FIELD_CONFUSIONS
-            .iter()
-            .find(|(wrong, right)| *wrong == extra.as_str() && known.contains(right))
-            .map(|(_, right)| *right)
-            .or_else(|| did_you_mean(extra, known.iter().copied()));
-        let why = hint.map_or_else(String::new, |h| format!(" Did you mean '{h}'?"));
-        let mut issue = Issue::new(
-            Code::UnknownField,
-            pointer_push(path, extra),
-            format!(
-                "Unknown field '{extra}' for {name}, which takes {}.{why}",
-                describe_fields(fields)
-            ),
-        )
-        .param("field", extra.as_str());
-        if let Some(h) = hint {
-            issue = issue.param("didYouMean", h);
-        }
-        c.warning(issue);
+        c.unknown_field(extra, path, &known, Strictness::Warn, &why);
     }
     Some(name)
 }

@@ -6,7 +6,7 @@
 //! and unknown fields), then, with a context, against the connector and the deployment.
 //! The second walk skips whatever the first found malformed (it is reported already).
 
-use crate::checks::{did_you_mean, Checker, Echo, Strictness};
+use crate::checks::{did_you_mean, with_hint, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::connect_yaml::{check_retry_policy, check_schedule};
 use crate::connector::{Connector, Context, Declared, Kind};
@@ -492,7 +492,7 @@ fn cross_check_applications(
         let entry_path = pointer_index(path, i);
         let name_path = pointer_push(&entry_path, "applicationName");
         if !seen.insert(name) {
-            c.error(duplicate("applicationName", name, &name_path, "application entry"));
+            c.duplicate(name_path, "applicationName", name);
             continue;
         }
         let application = match connector {
@@ -556,30 +556,15 @@ fn cross_check_applications(
 
 /// `DeploymentUnknownApplicationConfiguration`, with the connector's applications and a hint.
 pub(crate) fn unknown_application(connector: &Connector, name: &str, path: String) -> Issue {
-    {
-        let hint = did_you_mean(name, connector.applications.iter().map(|a| a.name.as_str()));
-        let mut issue = Issue::new(
-            Code::DeploymentUnknownApplicationConfiguration,
-            path,
-            format!(
-                "Deployment does not require configuration for application named '{name}'.{}",
-                hint.map(|h| format!(" Did you mean '{h}'?")).unwrap_or_default()
-            ),
-        )
-        .param("unknownApplicationName", name)
-        .param(
-            "allowedValues",
-            connector
-                .applications
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect::<Vec<_>>(),
-        );
-        if let Some(h) = hint {
-            issue = issue.param("didYouMean", h);
-        }
-        issue
-    }
+    let names = || connector.applications.iter().map(|a| a.name.as_str());
+    let issue = Issue::new(
+        Code::DeploymentUnknownApplicationConfiguration,
+        path,
+        format!("Deployment does not require configuration for application named '{name}'."),
+    )
+    .param("unknownApplicationName", name)
+    .param("allowedValues", names().collect::<Vec<_>>());
+    with_hint(issue, did_you_mean(name, names()))
 }
 
 fn override_not_allowed(field: &str, name: &str, application_type: &str, entry_path: &str) -> Issue {
@@ -602,16 +587,6 @@ fn override_not_allowed(field: &str, name: &str, application_type: &str, entry_p
     .param("field", field)
     .param("applicationType", application_type)
     .param("applicationName", name)
-}
-
-fn duplicate(field: &str, value: &str, path: &str, what: &str) -> Issue {
-    Issue::new(
-        Code::DuplicateField,
-        path,
-        format!("A second {what} for '{value}': each may appear once."),
-    )
-    .param("field", field)
-    .param("duplicateValue", value)
 }
 
 fn cross_check_global(c: &mut Checker, global: Option<&Value>, path: &str, connector: &Connector, absent: Absent) {
@@ -718,7 +693,7 @@ fn cross_check_values(
             };
             let value_path = pointer_index(&list_path, j);
             if !given.insert(key) {
-                c.error(duplicate("key", key, &pointer_push(&value_path, "key"), "value"));
+                c.duplicate(pointer_push(&value_path, "key"), "key", key);
                 continue;
             }
             match declared.find(key) {
@@ -737,13 +712,9 @@ fn cross_check_values(
                 }
                 None => {
                     let path = pointer_push(&value_path, "key");
-                    let mut issue = scope.issue(KeyProblem::Unknown(None), kind, key, path);
+                    let issue = scope.issue(KeyProblem::Unknown(None), kind, key, path);
                     let hint = did_you_mean(key, declared.of(kind).iter().map(|d| d.key.as_str()));
-                    if let Some(h) = hint {
-                        issue.message.push_str(&format!(" Did you mean '{h}'?"));
-                        issue = issue.param("didYouMean", h);
-                    }
-                    c.error(issue);
+                    c.error(with_hint(issue, hint));
                 }
             }
         }
@@ -809,8 +780,9 @@ fn check_update(c: &mut Checker, value: &Value, context: &Context) {
         return;
     };
     if let Some(actions) = c.array(actions, "/actions".into(), "actions") {
+        let secrets = context.secret_keys();
         for (i, action) in actions.iter().enumerate() {
-            check_redeploy(c, action, &pointer_index("/actions", i), context);
+            check_redeploy(c, action, &pointer_index("/actions", i), context, &secrets);
         }
     }
     c.unknown_fields(update, "", UPDATE_FIELDS, Strictness::Warn);
@@ -839,7 +811,7 @@ pub(crate) fn check_version(c: &mut Checker, version: &Value, current: Option<i6
     }
 }
 
-fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context) {
+fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context, secrets: &BTreeSet<&str>) {
     let Some(action) = c.object(value, Loc::At(path), "actions") else {
         return;
     };
@@ -862,11 +834,11 @@ fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context)
     }
     let values_path = pointer_push(path, "configurationValues");
     if let Some(values) = action.get("configurationValues") {
-        check_applications(c, values, &values_path, "configurationValues", &context.secret_keys());
+        check_applications(c, values, &values_path, "configurationValues", secrets);
     }
     let global_path = pointer_push(path, "globalConfiguration");
     if let Some(global) = action.get("globalConfiguration") {
-        check_global(c, global, &global_path, &context.secret_keys());
+        check_global(c, global, &global_path, secrets);
     }
     c.unknown_fields(action, path, REDEPLOY_FIELDS, Strictness::Warn);
 

@@ -504,7 +504,8 @@ fn flow_list(text: &str) -> Option<(Value, &str)> {
     Some((Value::Array(items), &text[close + 1..]))
 }
 
-// proptest is a native-only dev-dependency.
+// proptest is a native-only dev-dependency. Test code: its unwraps and panics are the
+// assertions, and none of it is compiled into the library or the wasm module.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used)]
 mod tests {
