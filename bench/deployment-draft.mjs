@@ -11,7 +11,7 @@ import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { validateDeploymentDraft, validateConnectorStagedDraft } from 'connect-preflight';
 import { payloads, connectorPayloads } from './payloads.mjs';
-import { time } from './util.mjs';
+import { timeInterleaved } from './util.mjs';
 
 const REGIONS = ['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws'];
 const TYPES = ['preview', 'sandbox', 'production'];
@@ -156,14 +156,16 @@ function compare(title, cases, ours, peers) {
   const ratios = [];
   for (const [name, draft] of Object.entries(cases)) {
     const text = JSON.stringify(draft);
-    const parse = time(() => JSON.parse(text));
-    const row = { payload: name, bytes: text.length, 'JSON.parse': parse.toFixed(2) };
-    const fromObject = { ours: time(() => ours(draft)) };
-    const fromText = { ours: time(() => ours(text)) };
+    const fns = { parse: () => JSON.parse(text), 'object ours': () => ours(draft), 'text ours': () => ours(text) };
     for (const [peer, check] of Object.entries(peers)) {
-      fromObject[peer] = time(() => check(draft));
-      fromText[peer] = time(() => check(JSON.parse(text)));
+      fns[`object ${peer}`] = () => check(draft);
+      fns[`text ${peer}`] = () => check(JSON.parse(text));
     }
+    const t = timeInterleaved(fns);
+    const parse = t.parse;
+    const row = { payload: name, bytes: text.length, 'JSON.parse': parse.toFixed(2) };
+    const fromObject = Object.fromEntries(['ours', ...Object.keys(peers)].map((who) => [who, t[`object ${who}`]]));
+    const fromText = Object.fromEntries(['ours', ...Object.keys(peers)].map((who) => [who, t[`text ${who}`]]));
     row['ours (object)'] = fromObject.ours.toFixed(2);
     for (const peer of Object.keys(peers)) row[`${peer} (object)`] = fromObject[peer].toFixed(2);
     row['ours (text)'] = fromText.ours.toFixed(2);
@@ -176,7 +178,7 @@ function compare(title, cases, ours, peers) {
       'text: ours / ajv+parse': (fromText.ours / fromText.ajv).toFixed(2),
     });
   }
-  console.log(`${title}, µs per call (mean), Node`, process.version);
+  console.log(`${title}, µs per call (median of 7 interleaved rounds), Node`, process.version);
   console.table(rows);
   console.log('ratios (below 1: ours is faster)');
   console.table(ratios);

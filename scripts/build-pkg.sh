@@ -16,6 +16,9 @@ flags=(--no-typescript --remove-name-section --remove-producers-section)
 wasm-bindgen --target web --out-dir pkg/web "${flags[@]}" target/wasm32-unknown-unknown/release/connect_preflight.wasm
 wasm-bindgen --target nodejs --out-dir pkg/nodejs "${flags[@]}" target/wasm32-unknown-unknown/release-node/connect_preflight.wasm
 cp -R pkg-template/. pkg/
+# src/bindings.js arrives as an ES module snippet; the nodejs glue require()s it, which Node
+# (>= 20.19) does for a file it knows to be a module.
+echo '{ "type": "module" }' > pkg/nodejs/snippets/package.json
 
 for build in web nodejs; do
   size=$(wc -c < "pkg/$build/connect_preflight_bg.wasm")

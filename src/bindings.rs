@@ -3,10 +3,13 @@
 //! Every export does three things: decode the arguments, call the core, encode the result.
 //! Payloads cross as JSON text both ways (docs/decisions.md: measured faster than
 //! serde-wasm-bindgen here, and it turns cyclic, BigInt or absurdly deep JS values into an
-//! `InvalidJsonInput` issue instead of a trap that would kill the module).
+//! `InvalidJsonInput` issue instead of a trap that would kill the module). Two shortcuts, both
+//! in `src/bindings.js`: a clean report is built in JS, and a DeploymentDraft object that is
+//! certainly clean is recognised there without crossing at all.
 
 use crate::codes::Code;
 use crate::connector::Context;
+use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
 use crate::json_text::Payload;
 use crate::report::{Issue, Report};
 use js_sys::{Error, JsString, JSON};
@@ -31,40 +34,44 @@ impl Decoded {
     }
 }
 
-#[wasm_bindgen]
+// One call each instead of several crossings (src/bindings.js, docs/decisions.md).
+#[wasm_bindgen(module = "/src/bindings.js")]
 extern "C" {
-    /// The platform's UTF-8 encoder (a global in Node and in every browser).
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, text: &JsString, into: &js_sys::Uint8Array) -> JsValue;
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &JsString, memory: &JsValue, ptr: u32, len: u32) -> u32;
+    #[wasm_bindgen(js_name = cleanReport)]
+    fn clean_report() -> JsValue;
+    #[wasm_bindgen(js_name = configureDraftFilter)]
+    fn configure_draft_filter(regions: &str, types: &str);
+    #[wasm_bindgen(js_name = isCleanDraftObject)]
+    fn is_clean_draft_object(draft: &JsValue) -> bool;
+}
+
+thread_local! {
+    // The JS draft filter takes its enumerations from the Rust tables, once.
+    static DRAFT_FILTER: () = configure_draft_filter(&REGIONS.join(","), &DEPLOYMENT_TYPES.join(","));
 }
 
 /// A JS string's text, or `None` for any other value. `TextEncoder.encodeInto` writes it
 /// straight into wasm memory: `JsValue::as_string` encodes in a JS loop, one character at a
-/// time, which took 8 of the 11 µs a 3 KB connect.yaml cost (docs/decisions.md); `encode`
-/// plus a copy was 20 % slower on 89 KB. Lone surrogates become U+FFFD either way.
+/// time, which took 8 of the 11 µs a 3 KB connect.yaml cost (docs/decisions.md). Lone
+/// surrogates become U+FFFD either way.
 fn js_string(value: &JsValue) -> Option<String> {
     let text = value.dyn_ref::<JsString>()?;
-    if text.length() < 256 {
+    if text.length() < 32 {
         return value.as_string(); // short: the loop beats creating a Uint8Array
     }
-    // At most 3 UTF-8 bytes per UTF-16 unit. The view is made after the allocation (which may
-    // grow the memory and detach older views); no Rust reference to `bytes` lives across the
-    // call, and the bytes are read only after it.
+    // At most 3 UTF-8 bytes per UTF-16 unit. The view is made in JS after the allocation
+    // (which may grow the memory and detach older views); no Rust reference to `bytes` lives
+    // across the call, and the bytes are read only after it.
     let mut bytes = vec![0u8; text.length() as usize * 3];
-    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    let into = js_sys::Uint8Array::new_with_byte_offset_and_length(
-        &memory.buffer(),
+    let written = encode_into(
+        text,
+        &wasm_bindgen::memory(),
         bytes.as_mut_ptr() as usize as u32,
         bytes.len() as u32,
     );
-    let result = TextEncoder::new().encode_into(text, &into);
-    let written = js_sys::Reflect::get(&result, &JsValue::from_str("written"))
-        .ok()?
-        .as_f64()? as usize;
-    bytes.truncate(written);
+    bytes.truncate(written as usize);
     String::from_utf8(bytes).ok()
 }
 
@@ -98,6 +105,15 @@ fn describe_js_error(error: &JsValue) -> String {
         .dyn_ref::<Error>()
         .map(|e| String::from(e.message()))
         .unwrap_or_else(|| "the value cannot be serialized".to_owned())
+}
+
+/// A Report as a plain JS object; the clean one is made in JS directly (a fifth of the cost).
+fn encode_report(report: &Report) -> JsValue {
+    if report.errors.is_empty() && report.warnings.is_empty() {
+        clean_report()
+    } else {
+        encode(report)
+    }
 }
 
 /// A result as a plain JS object, through JSON (no Map, no undefined, no BigInt).
@@ -146,8 +162,8 @@ fn decode_source(source: &JsValue) -> Result<Context, JsValue> {
 
 fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
     match decode_payload(input) {
-        Ok(decoded) => encode(&check(decoded.payload())),
-        Err(report) => encode(&report),
+        Ok(decoded) => encode_report(&check(decoded.payload())),
+        Err(report) => encode_report(&report),
     }
 }
 
@@ -161,17 +177,21 @@ fn plain_value(input: &JsValue) -> Value {
 
 #[wasm_bindgen(js_name = validateKey)]
 pub fn validate_key(value: JsValue) -> JsValue {
-    encode(&crate::validate_key_value(&plain_value(&value)))
+    encode_report(&crate::validate_key_value(&plain_value(&value)))
 }
 
 #[wasm_bindgen(js_name = validateProjectIdentifier)]
 pub fn validate_project_identifier(value: JsValue) -> JsValue {
-    encode(&crate::validate_project_identifier_value(&plain_value(&value)))
+    encode_report(&crate::validate_project_identifier_value(&plain_value(&value)))
 }
 
 #[wasm_bindgen(js_name = validateDeploymentDraft)]
 pub fn validate_deployment_draft(draft: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
     let context = decode_context(&context)?;
+    // A clean draft object is recognised in JS, without JSON.stringify and the crossing.
+    if context.is_empty() && DRAFT_FILTER.with(|()| is_clean_draft_object(&draft)) {
+        return Ok(clean_report());
+    }
     Ok(run(&draft, |payload| {
         crate::validate_deployment_draft_with(payload, &context)
     }))
@@ -249,7 +269,7 @@ pub fn apply_connector_update(connector_staged: JsValue, update: JsValue) -> Res
 
 #[wasm_bindgen(js_name = canRedeploy)]
 pub fn can_redeploy(status: JsValue) -> JsValue {
-    encode(&crate::can_redeploy(&plain_value(&status)))
+    encode_report(&crate::can_redeploy(&plain_value(&status)))
 }
 
 /// A machine name is always a string; anything else is misuse.
@@ -262,7 +282,7 @@ fn machine_name(machine: &JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = checkTransition)]
 pub fn check_transition(machine: JsValue, from: JsValue, to: JsValue) -> Result<JsValue, JsValue> {
     let report = crate::check_transition(&machine_name(&machine)?, &plain_value(&from), &plain_value(&to));
-    report.map(|r| encode(&r)).map_err(|e| misuse(&e))
+    report.map(|r| encode_report(&r)).map_err(|e| misuse(&e))
 }
 
 #[wasm_bindgen(js_name = allowedTransitions)]
@@ -279,7 +299,7 @@ fn yaml_text(text: &JsValue, function: &str) -> Result<String, JsValue> {
 
 #[wasm_bindgen(js_name = validateConnectYaml)]
 pub fn validate_connect_yaml(text: JsValue) -> Result<JsValue, JsValue> {
-    Ok(encode(&crate::validate_connect_yaml(&yaml_text(
+    Ok(encode_report(&crate::validate_connect_yaml(&yaml_text(
         &text,
         "validateConnectYaml",
     )?)))

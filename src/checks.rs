@@ -239,10 +239,12 @@ pub(crate) fn with_hint(mut issue: Issue, hint: Option<&str>) -> Issue {
 
 /// Why `s` is not a valid resource key, if it is not: 2..256 of `[A-Za-z0-9_-]`.
 pub(crate) fn key_problem(s: &str) -> Option<&'static str> {
-    let len = s.chars().count();
+    let allowed = s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    // The allowed characters are ASCII: then characters and bytes are the same count.
+    let len = if allowed { s.len() } else { s.chars().count() };
     if !(2..=256).contains(&len) {
         Some("must be 2 to 256 characters long")
-    } else if !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+    } else if !allowed {
         Some("may only contain letters, digits, '_' and '-'")
     } else {
         None

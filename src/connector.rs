@@ -346,8 +346,8 @@ impl Context {
         Ok(context)
     }
 
-    /// No context at all: nothing to cross-check.
-    #[cfg(feature = "draft-fast-path")]
+    /// No context at all: nothing to cross-check (the fast paths' condition).
+    #[cfg(any(feature = "draft-fast-path", target_arch = "wasm32"))]
     pub(crate) fn is_empty(&self) -> bool {
         self.connector.is_none()
             && self.unreadable.is_none()

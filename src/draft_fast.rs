@@ -12,7 +12,7 @@ use crate::checks::key_problem;
 use crate::cron::is_valid_schedule;
 use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -52,6 +52,42 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
     }
 }
 
+/// Something read from the text that is clean or not by its own rules.
+trait Clean {
+    fn is_clean(&self) -> bool;
+}
+
+impl<T: Clean> Clean for Object<T> {
+    fn is_clean(&self) -> bool {
+        self.0.is_clean()
+    }
+}
+
+/// A JSON array whose elements are all clean `T`s. Each is checked as soon as it is read and
+/// none is kept (no allocation); the first that is not clean stops the reading.
+struct CleanList<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de> + Clean> Deserialize<'de> for CleanList<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Elements<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de> + Clean> Visitor<'de> for Elements<T> {
+            type Value = CleanList<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while let Some(element) = seq.next_element::<T>()? {
+                    if !element.is_clean() {
+                        return Err(A::Error::custom("not clean"));
+                    }
+                }
+                Ok(CleanList(PhantomData))
+            }
+        }
+        deserializer.deserialize_seq(Elements(PhantomData))
+    }
+}
+
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Draft<'a> {
@@ -64,8 +100,10 @@ struct Draft<'a> {
     #[serde(default, borrow, rename = "type")]
     deployment_type: Given<&'a str>,
     #[serde(borrow)]
-    configurations: Vec<Object<Application<'a>>>,
+    #[allow(dead_code)] // checked while read
+    configurations: CleanList<Object<Application<'a>>>,
     #[serde(default, borrow, rename = "globalConfiguration")]
+    #[allow(dead_code)] // checked while read
     global: Given<Object<Global<'a>>>,
 }
 
@@ -88,9 +126,11 @@ struct Application<'a> {
     #[serde(borrow, rename = "applicationName")]
     name: &'a str,
     #[serde(borrow, rename = "standardConfiguration")]
-    standard: Vec<Object<ConfigurationValue<'a>>>,
+    #[allow(dead_code)] // checked while read
+    standard: CleanList<Object<ConfigurationValue<'a>>>,
     #[serde(borrow, rename = "securedConfiguration")]
-    secured: Vec<Object<ConfigurationValue<'a>>>,
+    #[allow(dead_code)]
+    secured: CleanList<Object<ConfigurationValue<'a>>>,
     #[serde(default, borrow)]
     schedule: Given<&'a str>,
     /// Its rules live in connect_yaml's check; a draft with one takes the full path.
@@ -100,11 +140,12 @@ struct Application<'a> {
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // both lists are checked while read
 struct Global<'a> {
     #[serde(default, borrow, rename = "standardConfiguration")]
-    standard: Given<Vec<Object<ConfigurationValue<'a>>>>,
+    standard: Given<CleanList<Object<ConfigurationValue<'a>>>>,
     #[serde(default, borrow, rename = "securedConfiguration")]
-    secured: Given<Vec<Object<ConfigurationValue<'a>>>>,
+    secured: Given<CleanList<Object<ConfigurationValue<'a>>>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -131,17 +172,8 @@ impl Draft<'_> {
             .deployment_type
             .0
             .is_none_or(|t| DEPLOYMENT_TYPES.contains(&t) && (t == "preview") == staged);
-        let global_ok = self.global.0.as_ref().is_none_or(|g| {
-            [&g.0.standard, &g.0.secured]
-                .into_iter()
-                .all(|values| values.0.as_deref().is_none_or(values_clean))
-        });
-        key_ok
-            && self.connector.0.is_clean()
-            && REGIONS.contains(&self.region)
-            && type_ok
-            && self.configurations.iter().all(|a| a.0.is_clean())
-            && global_ok
+        // The lists (configurations, the values) were checked while they were read.
+        key_ok && self.connector.0.is_clean() && REGIONS.contains(&self.region) && type_ok
     }
 }
 
@@ -154,18 +186,18 @@ impl Connector<'_> {
     }
 }
 
-impl Application<'_> {
+impl Clean for Application<'_> {
     fn is_clean(&self) -> bool {
         key_problem(self.name).is_none()
-            && values_clean(&self.standard)
-            && values_clean(&self.secured)
             && self.schedule.0.is_none_or(is_valid_schedule)
             && self.retry_policy.0.is_none()
     }
 }
 
-fn values_clean(values: &[Object<ConfigurationValue<'_>>]) -> bool {
-    values.iter().all(|v| !v.0.key.trim().is_empty())
+impl Clean for ConfigurationValue<'_> {
+    fn is_clean(&self) -> bool {
+        !self.key.trim().is_empty()
+    }
 }
 
 // proptest is a native-only dev-dependency.

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { ConnectorSpecificationParser } from '@commercetools-connect/specification';
 import { validateConnectYaml } from 'connect-preflight';
+import { mulberry32 } from './seeded.mjs';
 
 const corpus = new URL('../../../shared/corpus/connect-yaml/', import.meta.url);
 const official = new ConnectorSpecificationParser();
@@ -30,16 +31,6 @@ function deliberate(report) {
   if (errors.every((e) => e.code === 'InvalidSchedule' && OFFICIAL_CRON.test(e.invalidValue))) return 'schedule anchored';
   if (errors.every((e) => e.code === 'InvalidField' && e.field === 'applicationType' && e.invalidValue === 'unknown')) return "applicationType 'unknown'";
   return null;
-}
-
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SCALARS = [8080, true, false, null, '', '   ', 'a', 'ok-value', '/a b', '/a//b', '/nested/path', '0 0 * * MON', 'hello * * * * * world',

@@ -176,6 +176,15 @@ test('package.json: exports map, files, and what npm would publish', () => {
     'nodejs/connect_preflight_bg.wasm', 'package.json', 'web/connect_preflight.js', 'web/connect_preflight_bg.wasm', 'web/index.js', 'web/package.json']) {
     assert.ok(published.includes(file), `npm pack lacks ${file}`);
   }
+  // The JS helpers (src/bindings.js) are snippets the glue of each build loads by path.
+  for (const build of ['nodejs', 'web']) {
+    const glue = readFileSync(new URL(`${build}/connect_preflight.js`, pkgDir), 'utf8');
+    const snippets = [...glue.matchAll(/\.\/(snippets\/[^'"`]+\.js)/g)].map((m) => `${build}/${m[1]}`);
+    assert.ok(snippets.length > 0, `${build}: the glue loads no snippet`);
+    for (const file of snippets) assert.ok(published.includes(file), `npm pack lacks ${file}`);
+  }
+  assert.ok(published.includes('nodejs/snippets/package.json'), 'the Node snippets must be marked as ES modules');
+  assert.equal(pkg.engines.node, '>=20.19', 'require(esm) of the snippet needs Node 20.19');
 });
 
 test('connect.yaml: text only (misuse throws), spec in the API shape, positions on every issue', () => {

@@ -1,0 +1,185 @@
+// JavaScript helpers of src/bindings.rs, imported by the wasm module (wasm-bindgen copies this
+// file into the package as a snippet). Each one does in a single call what would otherwise take
+// several crossings of the boundary, which cost more than the work (docs/decisions.md,
+// "DeploymentDraft speed").
+
+const encoder = new TextEncoder();
+
+/** Writes `text` as UTF-8 into wasm memory at `ptr` (`len` bytes free); the bytes written. */
+export function encodeInto(text, memory, ptr, len) {
+  return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, len)).written;
+}
+
+/** The Report with no error and no warning: a new object each time (callers may change it). */
+export function cleanReport() {
+  return { valid: true, errors: [], warnings: [] };
+}
+
+// ---- A DeploymentDraft object that is certainly clean --------------------------------------
+//
+// The mirror of src/draft_fast.rs for objects: it answers only "clean" (no error, no warning
+// without a context). Anything it is not sure of (an unknown field, a schedule, a retry policy,
+// a non-plain object, a toJSON method, a lone surrogate, ...) returns false, and Rust reads the
+// object and writes the report. The enumerations come from Rust (configureDraftFilter); a
+// property test (tests/node/draft-object.test.mjs) checks that an object called clean here
+// gives the same report as its JSON text.
+
+let regions = new Set();
+let types = new Set();
+
+/** The enumerations, from the Rust tables (comma-separated), once before the first check. */
+export function configureDraftFilter(regionList, typeList) {
+  regions = new Set(regionList.split(','));
+  types = new Set(typeList.split(','));
+}
+
+// checks::key_problem: 2 to 256 of [A-Za-z0-9_-]. (Loops, not regular expressions: a regex
+// call costs more than the whole loop on strings this short.)
+function isKey(value) {
+  if (typeof value !== 'string' || value.length < 2 || value.length > 256) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Not blank for Rust's str::trim; conservatively, one printable ASCII character that is not a space.
+function isVisible(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 32 && c < 127) return true;
+  }
+  return false;
+}
+
+// JSON text of a lone surrogate is not valid UTF-8 for serde_json: such strings go to Rust.
+function isText(value) {
+  return typeof value === 'string' && value.isWellFormed();
+}
+
+// What JSON.stringify writes as the same fields. A toJSON of a plain object's own would be one
+// of its fields, which the callers reject as unknown; an array's is looked for here.
+function isPlainObject(value) {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function isPlainArray(value) {
+  return Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype && value.toJSON === undefined;
+}
+
+// A ConfigurationValue[]: {key, value} objects with string members and a non-blank key.
+function isCleanValues(values) {
+  if (!isPlainArray(values)) return false;
+  for (let i = 0; i < values.length; i++) {
+    const entry = values[i];
+    if (!isPlainObject(entry)) return false;
+    let fields = 0;
+    for (const field in entry) {
+      if (field !== 'key' && field !== 'value') return false;
+      fields++;
+    }
+    const { key, value } = entry;
+    if (fields !== 2 || !isText(key) || !isVisible(key) || !isText(value)) return false;
+  }
+  return true;
+}
+
+function isCleanApplication(application) {
+  if (!isPlainObject(application)) return false;
+  let fields = 0;
+  for (const field in application) {
+    const value = application[field];
+    switch (field) {
+      case 'applicationName':
+        if (!isKey(value)) return false;
+        break;
+      case 'standardConfiguration':
+      case 'securedConfiguration':
+        if (!isCleanValues(value)) return false;
+        break;
+      default:
+        return false; // schedule and retryPolicy included: Rust checks those
+    }
+    fields++;
+  }
+  return fields === 3;
+}
+
+function isCleanConnector(connector) {
+  if (!isPlainObject(connector)) return false;
+  let named = false;
+  for (const field in connector) {
+    const value = connector[field];
+    switch (field) {
+      case 'id':
+        if (!isText(value) || !isVisible(value)) return false;
+        named = true;
+        break;
+      case 'key':
+        if (!isKey(value)) return false;
+        named = true;
+        break;
+      case 'version':
+        if (!Number.isSafeInteger(value) || value < 1) return false;
+        break;
+      case 'staged':
+        if (typeof value !== 'boolean') return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return named;
+}
+
+function isCleanGlobal(global) {
+  if (!isPlainObject(global)) return false;
+  for (const field in global) {
+    if (field !== 'standardConfiguration' && field !== 'securedConfiguration') return false;
+    if (!isCleanValues(global[field])) return false;
+  }
+  return true;
+}
+
+/** Whether `draft` is a DeploymentDraft with no error and no warning; false means "not sure". */
+export function isCleanDraftObject(draft) {
+  if (!isPlainObject(draft)) return false;
+  let required = 0;
+  let type;
+  for (const field in draft) {
+    const value = draft[field];
+    switch (field) {
+      case 'key':
+        if (!isKey(value)) return false;
+        break;
+      case 'connector':
+        if (!isCleanConnector(value)) return false;
+        required++;
+        break;
+      case 'region':
+        if (!regions.has(value)) return false;
+        required++;
+        break;
+      case 'type':
+        if (!types.has(value)) return false;
+        type = value;
+        break;
+      case 'configurations':
+        if (!isPlainArray(value)) return false;
+        for (let i = 0; i < value.length; i++) if (!isCleanApplication(value[i])) return false;
+        required++;
+        break;
+      case 'globalConfiguration':
+        if (!isCleanGlobal(value)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  // A ConnectorStaged (staged: true) deploys only as preview, a Connector never does.
+  return required === 3 && (type === undefined || (type === 'preview') === (draft.connector.staged === true));
+}
