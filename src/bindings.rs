@@ -58,13 +58,14 @@ thread_local! {
 /// surrogates become U+FFFD either way.
 fn js_string(value: &JsValue) -> Option<String> {
     let text = value.dyn_ref::<JsString>()?;
-    if text.length() < 32 {
+    let units = text.length() as usize; // one crossing: read it once
+    if units < 32 {
         return value.as_string(); // short: the loop beats creating a Uint8Array
     }
     // At most 3 UTF-8 bytes per UTF-16 unit. The view is made in JS after the allocation
     // (which may grow the memory and detach older views); no Rust reference to `bytes` lives
     // across the call, and the bytes are read only after it.
-    let mut bytes = vec![0u8; text.length() as usize * 3];
+    let mut bytes = vec![0u8; units * 3];
     let written = encode_into(
         text,
         &wasm_bindgen::memory(),

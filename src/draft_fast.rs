@@ -161,10 +161,10 @@ struct ConfigurationValue<'a> {
 /// Whether `text` is a DeploymentDraft with no error and no warning on its own rules. `false`
 /// means "not sure", never "invalid".
 pub(crate) fn is_clean(text: &str) -> bool {
-    serde_json::from_str::<Object<Draft<'_>>>(text).is_ok_and(|draft| draft.0.is_clean())
+    serde_json::from_str::<Object<Draft<'_>>>(text).is_ok_and(|draft| draft.is_clean())
 }
 
-impl Draft<'_> {
+impl Clean for Draft<'_> {
     fn is_clean(&self) -> bool {
         let key_ok = self.key.0.is_none_or(|k| key_problem(k).is_none());
         let staged = self.connector.0.staged.0 == Some(true);
@@ -173,11 +173,11 @@ impl Draft<'_> {
             .0
             .is_none_or(|t| DEPLOYMENT_TYPES.contains(&t) && (t == "preview") == staged);
         // The lists (configurations, the values) were checked while they were read.
-        key_ok && self.connector.0.is_clean() && REGIONS.contains(&self.region) && type_ok
+        key_ok && self.connector.is_clean() && REGIONS.contains(&self.region) && type_ok
     }
 }
 
-impl Connector<'_> {
+impl Clean for Connector<'_> {
     fn is_clean(&self) -> bool {
         (self.id.0.is_some() || self.key.0.is_some())
             && self.id.0.is_none_or(|id| !id.trim().is_empty())
