@@ -437,5 +437,7 @@ export type Code =
   | 'DeploymentEmptyRequiredApplicationConfigurationKey'
   | 'InvalidStatusTransition'
   | 'ConnectorNotAvailableToProject'
-  | 'ConfigurationDefaultApplies';
+  | 'ConfigurationDefaultApplies'
+  | 'TooManyIssues'
+  | 'InternalError';
 // END GENERATED: Code

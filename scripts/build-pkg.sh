@@ -15,6 +15,35 @@ mkdir -p pkg
 flags=(--no-typescript --remove-name-section --remove-producers-section)
 wasm-bindgen --target web --out-dir pkg/web "${flags[@]}" target/wasm32-unknown-unknown/release/connect_preflight.wasm
 wasm-bindgen --target nodejs --out-dir pkg/nodejs "${flags[@]}" target/wasm32-unknown-unknown/release-node/connect_preflight.wasm
+# The guard (pkg-template/web/guard.js) needs two things wasm-bindgen's glue does not export:
+# the live wasm exports and a way to replace a dead instance. Both are a few lines over the
+# glue's own variables, checked here so that a wasm-bindgen upgrade that renames them fails the
+# build instead of the recovery.
+for name in 'let wasm' 'wasmModule' 'wasmInstance' '__wbg_get_imports()' 'cachedDataViewMemory0' 'cachedUint8ArrayMemory0'; do
+  grep -qF "$name" pkg/nodejs/connect_preflight.js || { echo "build-pkg: the nodejs glue has no $name" >&2; exit 1; }
+done
+grep -qF '__wbg_finalize_init(instance, module)' pkg/web/connect_preflight.js || { echo "build-pkg: the web glue has no __wbg_finalize_init" >&2; exit 1; }
+cat >> pkg/nodejs/connect_preflight.js <<'JS'
+
+// Added by scripts/build-pkg.sh for the guard (web/guard.js).
+exports.__exports = () => wasm;
+exports.__reinstantiate = () => {
+    wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
+    wasm = wasmInstance.exports;
+    cachedDataViewMemory0 = null;
+    cachedUint8ArrayMemory0 = null;
+    wasm.__wbindgen_start();
+};
+JS
+cat >> pkg/web/connect_preflight.js <<'JS'
+
+// Added by scripts/build-pkg.sh for the guard (guard.js).
+export function __exports() { return wasm; }
+export function __reinstantiate() {
+    const module = wasmModule;
+    __wbg_finalize_init(new WebAssembly.Instance(module, __wbg_get_imports()), module);
+}
+JS
 cp -R pkg-template/. pkg/
 # src/bindings.js arrives as an ES module snippet; the nodejs glue require()s it, which Node
 # (>= 20.19) does for a file it knows to be a module.

@@ -3,11 +3,109 @@
 // several crossings of the boundary, which cost more than the work (docs/decisions.md,
 // "DeploymentDraft speed").
 
+//
+// None of these functions may throw: a JS exception that unwinds through wasm leaks the
+// shadow stack (the instance dies after about a thousand of them) and an externref slot. So
+// every function that touches a value of the caller's (getters, Proxy traps, toJSON) catches
+// everything, and describes what went wrong in words of its own, never in the caller's text.
+
 const encoder = new TextEncoder();
 
 /** Writes `text` as UTF-8 into wasm memory at `ptr` (`len` bytes free); the bytes written. */
 export function encodeInto(text, memory, ptr, len) {
   return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, len)).written;
+}
+
+/** At most how many UTF-8 bytes `text` takes (asked only for long strings, before they are
+ * copied): 3 for a unit from U+0800 on, a surrogate included (a pair takes 4, a lone one 3). */
+export function utf8Bound(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x800) bytes += 2;
+    else if (c >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
+
+/** The first `max` UTF-16 units of `text` (an argument that is no payload cannot need more). */
+export function head(text, max) {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+// Marks an Error as API misuse: the package's guard rethrows it as it is, and treats any
+// other exception out of the module as a failure of the module (web/guard.js).
+const MISUSE = Symbol.for('connect-preflight.misuse');
+
+/** An Error for API misuse (not bad input), marked for the guard. */
+export function misuseError(message) {
+  const error = new Error(message);
+  Object.defineProperty(error, MISUSE, { value: true });
+  return error;
+}
+
+/** Whether `value` is an array; false for a revoked Proxy (Array.isArray throws on one). */
+export function isArray(value) {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** A non-string argument that is no payload, as JSON of its kind: scalars as themselves,
+ * containers as empty ones (they are described by their type only), anything else null. */
+export function plainJson(value) {
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object':
+      return value === null ? 'null' : isArray(value) ? '[]' : '{}';
+    default:
+      return 'null'; // undefined, bigint, symbol, function
+  }
+}
+
+let failure = '';
+
+/** JSON.stringify(value) that never throws: the text, or undefined, and then `takeFailure()`
+ * says why. Binary data is refused before it is serialized (a 10 MB Uint8Array would become
+ * 30 MB of text). */
+export function jsonText(value) {
+  try {
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+      failure = 'it is binary data (an ArrayBuffer or typed array), not a JSON value';
+      return undefined;
+    }
+    const text = JSON.stringify(value);
+    return text === undefined ? 'null' : text;
+  } catch (error) {
+    failure = describeFailure(error);
+    return undefined;
+  }
+}
+
+/** Why the last `jsonText` returned undefined. */
+export function takeFailure() {
+  const why = failure;
+  failure = '';
+  return why;
+}
+
+// What JSON.stringify threw, in our words: a thrown value is the caller's (a toJSON can throw
+// anything, a secret included), so only its kind is read, and reading it may throw too.
+function describeFailure(error) {
+  try {
+    const message = error instanceof Error && typeof error.message === 'string' ? error.message : '';
+    if (error instanceof RangeError) return 'it is nested too deeply, or too large, for JSON';
+    if (/circular/i.test(message)) return 'it is cyclic (an object that contains itself)';
+    if (/BigInt/.test(message)) return 'it holds a BigInt, which JSON cannot represent';
+    if (/revoked/.test(message)) return 'it is or holds a revoked Proxy';
+  } catch {
+    // fall through: the thrown value itself throws when looked at
+  }
+  return 'reading it threw an exception (a getter, a Proxy trap or a toJSON method)';
 }
 
 /** The Report with no error and no warning: a new object each time (callers may change it). */
@@ -145,8 +243,17 @@ function isCleanGlobal(global) {
   return true;
 }
 
-/** Whether `draft` is a DeploymentDraft with no error and no warning; false means "not sure". */
+/** Whether `draft` is a DeploymentDraft with no error and no warning; false means "not sure"
+ * (and so does anything that throws while it is read: Rust then reports it). */
 export function isCleanDraftObject(draft) {
+  try {
+    return isCleanDraft(draft);
+  } catch {
+    return false;
+  }
+}
+
+function isCleanDraft(draft) {
   if (!isPlainObject(draft)) return false;
   let required = 0;
   let type;

@@ -6,13 +6,19 @@
 //! `InvalidJsonInput` issue instead of a trap that would kill the module). Two shortcuts, both
 //! in `src/bindings.js`: a clean report is built in JS, and a DeploymentDraft object that is
 //! certainly clean is recognised there without crossing at all.
+//!
+//! Nothing here calls JS that can throw: every touch of a caller's value (getters, Proxy
+//! traps, `toJSON`) goes through a helper of `src/bindings.js` that catches everything, since
+//! an exception unwinding through wasm would leak the shadow stack and an externref slot.
+//! Misuse errors are returned (`Err`), and thrown by the glue after the call has returned.
 
+use crate::budget::MAX_INPUT_BYTES;
 use crate::codes::Code;
 use crate::connector::Context;
 use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
 use crate::json_text::Payload;
 use crate::report::{Issue, Report};
-use js_sys::{Error, JsString, JSON};
+use js_sys::{JsString, JSON};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -34,17 +40,31 @@ impl Decoded {
     }
 }
 
-// One call each instead of several crossings (src/bindings.js, docs/decisions.md).
+// One call each instead of several crossings (src/bindings.js, docs/decisions.md). None of
+// them throws.
 #[wasm_bindgen(module = "/src/bindings.js")]
 extern "C" {
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsString, memory: &JsValue, ptr: u32, len: u32) -> u32;
+    #[wasm_bindgen(js_name = utf8Bound)]
+    fn utf8_bound(text: &JsString) -> f64;
+    fn head(text: &JsString, max: u32) -> JsString;
     #[wasm_bindgen(js_name = cleanReport)]
     fn clean_report() -> JsValue;
     #[wasm_bindgen(js_name = configureDraftFilter)]
     fn configure_draft_filter(regions: &str, types: &str);
     #[wasm_bindgen(js_name = isCleanDraftObject)]
     fn is_clean_draft_object(draft: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = misuseError)]
+    fn misuse_error(message: &str) -> JsValue;
+    #[wasm_bindgen(js_name = isArray)]
+    fn is_array(value: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = plainJson)]
+    fn plain_json(value: &JsValue) -> JsString;
+    #[wasm_bindgen(js_name = jsonText)]
+    fn json_text(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = takeFailure)]
+    fn take_failure() -> JsString;
 }
 
 thread_local! {
@@ -52,20 +72,44 @@ thread_local! {
     static DRAFT_FILTER: () = configure_draft_filter(&REGIONS.join(","), &DEPLOYMENT_TYPES.join(","));
 }
 
-/// A JS string's text, or `None` for any other value. `TextEncoder.encodeInto` writes it
-/// straight into wasm memory: `JsValue::as_string` encodes in a JS loop, one character at a
-/// time, which took 8 of the 11 µs a 3 KB connect.yaml cost (docs/decisions.md). Lone
-/// surrogates become U+FFFD either way.
-fn js_string(value: &JsValue) -> Option<String> {
-    let text = value.dyn_ref::<JsString>()?;
+/// A JS value as text: a string's text, a string over the input budget, or not a string.
+enum JsText {
+    Text(String),
+    /// At least this many UTF-8 bytes: more than `MAX_INPUT_BYTES`, so it was not copied.
+    TooLarge(usize),
+    NotString,
+}
+
+/// A JS string's text. `TextEncoder.encodeInto` writes it straight into wasm memory:
+/// `JsValue::as_string` encodes in a JS loop, one character at a time, which took 8 of the
+/// 11 µs a 3 KB connect.yaml cost (docs/decisions.md). Lone surrogates become U+FFFD either
+/// way. A string over the input budget is not copied at all.
+fn js_text(value: &JsValue) -> JsText {
+    let Some(text) = value.dyn_ref::<JsString>() else {
+        return JsText::NotString;
+    };
     let units = text.length() as usize; // one crossing: read it once
     if units < 32 {
-        return value.as_string(); // short: the loop beats creating a Uint8Array
+        // Short: the loop beats creating a Uint8Array.
+        return value.as_string().map_or(JsText::NotString, JsText::Text);
     }
-    // At most 3 UTF-8 bytes per UTF-16 unit. The view is made in JS after the allocation
-    // (which may grow the memory and detach older views); no Rust reference to `bytes` lives
-    // across the call, and the bytes are read only after it.
-    let mut bytes = vec![0u8; units * 3];
+    // At most 3 UTF-8 bytes per UTF-16 unit, at least 1. Between the two bounds, JS counts
+    // (an upper bound), so that no more than the budget is ever allocated.
+    if units > MAX_INPUT_BYTES {
+        return JsText::TooLarge(units);
+    }
+    let capacity = if units * 3 <= MAX_INPUT_BYTES {
+        units * 3
+    } else {
+        utf8_bound(text) as usize
+    };
+    if capacity > MAX_INPUT_BYTES {
+        return JsText::TooLarge(capacity);
+    }
+    // The view is made in JS after the allocation (which may grow the memory and detach older
+    // views); no Rust reference to `bytes` lives across the call, and the bytes are read only
+    // after it.
+    let mut bytes = vec![0u8; capacity];
     let written = encode_into(
         text,
         &wasm_bindgen::memory(),
@@ -73,39 +117,50 @@ fn js_string(value: &JsValue) -> Option<String> {
         bytes.len() as u32,
     );
     bytes.truncate(written as usize);
-    String::from_utf8(bytes).ok()
+    String::from_utf8(bytes).map_or(JsText::NotString, JsText::Text)
+}
+
+/// A JS string's text, or `None` for any other value; a string over the budget is an issue
+/// built by `too_large`.
+fn js_string(value: &JsValue, too_large: impl FnOnce(usize) -> Issue) -> Result<Option<String>, Issue> {
+    match js_text(value) {
+        JsText::Text(text) => Ok(Some(text)),
+        JsText::TooLarge(bytes) => Err(too_large(bytes)),
+        JsText::NotString => Ok(None),
+    }
+}
+
+fn too_large_json(bytes: usize) -> Issue {
+    crate::json_text::too_large(format!(
+        "the text is at least {bytes} bytes; the limit is {MAX_INPUT_BYTES} bytes (10 MiB)"
+    ))
 }
 
 fn decode_payload(input: &JsValue) -> Result<Decoded, Report> {
-    if let Some(text) = js_string(input) {
-        return Ok(Decoded::Text(text));
+    match js_string(input, too_large_json) {
+        Ok(Some(text)) => Ok(Decoded::Text(text)),
+        Ok(None) => to_json_value(input).map(Decoded::Value).map_err(Report::from_error),
+        Err(issue) => Err(Report::from_error(issue)),
     }
-    to_json_value(input).map(Decoded::Value).map_err(|detail| {
-        Report::from_error(
-            Issue::new(
-                Code::InvalidJsonInput,
-                "",
-                format!("The payload cannot be read as JSON: {detail}."),
-            )
-            .param("detailedErrorMessage", detail),
-        )
-    })
 }
 
-/// Any JS value as JSON; `undefined` (and functions, symbols) become `null`.
-fn to_json_value(input: &JsValue) -> Result<Value, String> {
-    let text = JSON::stringify(input).map_err(|e| describe_js_error(&e))?;
-    match js_string(&text) {
-        Some(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+/// Any JS value as JSON (within the budgets); `undefined` (and functions, symbols) become
+/// `null`. What JSON cannot represent, or what throws while it is read, is the issue.
+fn to_json_value(input: &JsValue) -> Result<Value, Issue> {
+    let text = json_text(input);
+    if text.is_undefined() {
+        let detail = String::from(take_failure());
+        return Err(Issue::new(
+            Code::InvalidJsonInput,
+            "",
+            format!("The payload cannot be read as JSON: {detail}."),
+        )
+        .param("detailedErrorMessage", detail));
+    }
+    match js_string(&text, too_large_json)? {
+        Some(text) => crate::json_text::parse(&text),
         None => Ok(Value::Null),
     }
-}
-
-fn describe_js_error(error: &JsValue) -> String {
-    error
-        .dyn_ref::<Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| "the value cannot be serialized".to_owned())
 }
 
 /// A Report as a plain JS object; the clean one is made in JS directly (a fifth of the cost).
@@ -120,14 +175,14 @@ fn encode_report(report: &Report) -> JsValue {
 /// A result as a plain JS object, through JSON (no Map, no undefined, no BigInt).
 fn encode<T: Serialize>(result: &T) -> JsValue {
     // Serializing our own types to a String cannot fail: they are maps of strings, numbers,
-    // booleans and serde_json values. The fallback keeps the contract even so.
+    // booleans and serde_json values; and JSON.parse cannot fail on serde_json's output.
     let text = serde_json::to_string(result).unwrap_or_else(|_| "null".to_owned());
     JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
-/// API misuse (not bad input) throws a JS `Error`.
+/// API misuse (not bad input) throws a JS `Error`, marked as misuse for the guard.
 fn misuse(message: &str) -> JsValue {
-    Error::new(message).into()
+    misuse_error(message)
 }
 
 /// `context` (`undefined`, `null` or an object, API.md §4); anything else, or an object of
@@ -136,21 +191,22 @@ fn decode_context(context: &JsValue) -> Result<Context, JsValue> {
     if context.is_undefined() || context.is_null() {
         return Ok(Context::none());
     }
-    if !context.is_object() || js_sys::Array::is_array(context) {
+    if !context.is_object() || is_array(context) {
         return Err(misuse(
             "context must be an object (or undefined/null), e.g. { connectYaml: text }",
         ));
     }
-    let value = to_json_value(context).map_err(|e| misuse(&format!("context cannot be read as JSON: {e}")))?;
+    let value = to_json_value(context).map_err(|e| misuse(&format!("context cannot be read as JSON: {}", why(&e))))?;
     Context::from_json(&value).map_err(|e| misuse(&e))
 }
 
 /// `buildDeploymentDraft`'s `source`: connect.yaml text or a connector object.
 fn decode_source(source: &JsValue) -> Result<Context, JsValue> {
-    let value = match js_string(source) {
+    let text = js_string(source, too_large_yaml).map_err(|e| misuse(&format!("source: {}", why(&e))))?;
+    let value = match text {
         Some(text) => Value::String(text),
-        None if source.is_object() && !js_sys::Array::is_array(source) => {
-            to_json_value(source).map_err(|e| misuse(&format!("source cannot be read as JSON: {e}")))?
+        None if source.is_object() && !is_array(source) => {
+            to_json_value(source).map_err(|e| misuse(&format!("source cannot be read as JSON: {}", why(&e))))?
         }
         None => {
             return Err(misuse(
@@ -168,11 +224,34 @@ fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
     }
 }
 
-/// A plain value argument (not JSON text): strings stay strings.
+/// The most UTF-16 units of an argument that is no payload (a key, a status, a state, a
+/// machine name): far more than any valid one, and enough for every check to say why not.
+const MAX_PLAIN_UNITS: u32 = 65_536;
+
+/// A JS string argument that is no payload, cut to `MAX_PLAIN_UNITS`; `None` for others.
+fn plain_string(value: &JsValue) -> Option<String> {
+    let text = value.dyn_ref::<JsString>()?;
+    head(text, MAX_PLAIN_UNITS).as_string()
+}
+
+/// A plain value argument (not JSON text): strings stay strings, containers are described
+/// by their type only (nothing of them is read).
 fn plain_value(input: &JsValue) -> Value {
-    match input.as_string() {
+    match plain_string(input) {
         Some(s) => Value::String(s),
-        None => to_json_value(input).unwrap_or(Value::Null),
+        None => plain_json(input)
+            .as_string()
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or(Value::Null),
+    }
+}
+
+/// Traps (`unreachable`) when given `"trap"`: the package's tests use it to check that the
+/// guard (web/guard.js) replaces a dead instance. Not part of the public API.
+#[wasm_bindgen(js_name = __forceTrap)]
+pub fn force_trap(value: JsValue) {
+    if value.as_string().as_deref() == Some("trap") {
+        std::process::abort();
     }
 }
 
@@ -230,11 +309,12 @@ pub fn validate_connector_update(update: JsValue, context: JsValue) -> Result<Js
 
 /// A resource argument (not a payload): an object, or JSON text of one; anything else is misuse.
 fn resource(value: &JsValue, function: &str, what: &str) -> Result<Value, JsValue> {
-    let parsed = match js_string(value) {
-        Some(text) => {
-            serde_json::from_str(&text).map_err(|e| misuse(&format!("{function}: {what} is not JSON: {e}")))?
-        }
-        None => to_json_value(value).map_err(|e| misuse(&format!("{function}: {what} cannot be read as JSON: {e}")))?,
+    let text = js_string(value, too_large_json).map_err(|e| misuse(&format!("{function}: {what}: {}", why(&e))))?;
+    let parsed = match text {
+        Some(text) => crate::json_text::parse(&text)
+            .map_err(|e| misuse(&format!("{function}: {what} is not JSON: {}", why(&e))))?,
+        None => to_json_value(value)
+            .map_err(|e| misuse(&format!("{function}: {what} cannot be read as JSON: {}", why(&e))))?,
     };
     if parsed.is_object() {
         Ok(parsed)
@@ -275,9 +355,7 @@ pub fn can_redeploy(status: JsValue) -> JsValue {
 
 /// A machine name is always a string; anything else is misuse.
 fn machine_name(machine: &JsValue) -> Result<String, JsValue> {
-    machine
-        .as_string()
-        .ok_or_else(|| misuse("the machine must be a string, e.g. \"connectDeployment\""))
+    plain_string(machine).ok_or_else(|| misuse("the machine must be a string, e.g. \"connectDeployment\""))
 }
 
 #[wasm_bindgen(js_name = checkTransition)]
@@ -288,30 +366,56 @@ pub fn check_transition(machine: JsValue, from: JsValue, to: JsValue) -> Result<
 
 #[wasm_bindgen(js_name = allowedTransitions)]
 pub fn allowed_transitions(machine: JsValue, from: JsValue) -> Result<JsValue, JsValue> {
-    let from = from.as_string().unwrap_or_default();
+    let from = plain_string(&from).unwrap_or_default();
     let states = crate::allowed_transitions(&machine_name(&machine)?, &from).map_err(|e| misuse(&e))?;
     Ok(encode(&states))
 }
 
 /// connect.yaml is always text; anything else is API misuse.
-fn yaml_text(text: &JsValue, function: &str) -> Result<String, JsValue> {
-    js_string(text).ok_or_else(|| misuse(&format!("{function} expects the text of connect.yaml (a string)")))
+/// connect.yaml's text, or the `InvalidYaml` issue of a text over the budget.
+fn yaml_text(text: &JsValue, function: &str) -> Result<Result<String, Issue>, JsValue> {
+    match js_string(text, too_large_yaml) {
+        Ok(Some(text)) => Ok(Ok(text)),
+        Ok(None) => Err(misuse(&format!(
+            "{function} expects the text of connect.yaml (a string)"
+        ))),
+        Err(issue) => Ok(Err(issue)),
+    }
+}
+
+fn too_large_yaml(bytes: usize) -> Issue {
+    crate::yaml::too_large(bytes)
+}
+
+/// Why a value could not be read, for a misuse message: the issue's detail.
+fn why(issue: &Issue) -> &str {
+    issue
+        .params
+        .get("detailedErrorMessage")
+        .or_else(|| issue.params.get("detail"))
+        .and_then(Value::as_str)
+        .unwrap_or(&issue.message)
 }
 
 #[wasm_bindgen(js_name = validateConnectYaml)]
 pub fn validate_connect_yaml(text: JsValue) -> Result<JsValue, JsValue> {
-    Ok(encode_report(&crate::validate_connect_yaml(&yaml_text(
-        &text,
-        "validateConnectYaml",
-    )?)))
+    let report = match yaml_text(&text, "validateConnectYaml")? {
+        Ok(text) => crate::validate_connect_yaml(&text),
+        Err(issue) => Report::from_error(issue),
+    };
+    Ok(encode_report(&report))
 }
 
 #[wasm_bindgen(js_name = parseConnectYaml)]
 pub fn parse_connect_yaml(text: JsValue) -> Result<JsValue, JsValue> {
-    Ok(encode(&crate::parse_connect_yaml(&yaml_text(
-        &text,
-        "parseConnectYaml",
-    )?)))
+    let parsed = match yaml_text(&text, "parseConnectYaml")? {
+        Ok(text) => crate::parse_connect_yaml(&text),
+        Err(issue) => crate::ParsedConnectYaml {
+            spec: None,
+            report: Report::from_error(issue),
+        },
+    };
+    Ok(encode(&parsed))
 }
 
 #[wasm_bindgen(js_name = errorCatalog)]
@@ -321,7 +425,8 @@ pub fn error_catalog() -> JsValue {
 
 #[wasm_bindgen(js_name = toErrorResponse)]
 pub fn to_error_response(report: JsValue) -> Result<JsValue, JsValue> {
-    let value = to_json_value(&report).map_err(|e| misuse(&format!("toErrorResponse expects a Report: {e}")))?;
+    let value =
+        to_json_value(&report).map_err(|e| misuse(&format!("toErrorResponse expects a Report: {}", why(&e))))?;
     match crate::error_response_from_report_json(&value) {
         Ok(Some(response)) => Ok(encode(&response)),
         Ok(None) => Ok(JsValue::NULL),

@@ -6,6 +6,7 @@
 //! says which will apply. The built draft is then checked like any other, and the issues
 //! are pointed back at the input (`/values/{application}/{KEY}`), where the user can fix them.
 
+use crate::budget::shown;
 use crate::checks::{did_you_mean, with_hint, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::connector::{Application, Context, Declared, Kind};
@@ -164,11 +165,15 @@ fn check_given(
         let (code, message) = match application {
             Some(name) => (
                 Code::DeploymentUnknownApplicationConfigurationKey,
-                format!("The application {name} declares no configuration key {key}."),
+                format!(
+                    "The application {} declares no configuration key {}.",
+                    shown(name),
+                    shown(key)
+                ),
             ),
             None => (
                 Code::DeploymentUnknownGlobalConfigurationKey,
-                format!("The global configuration declares no key {key}."),
+                format!("The global configuration declares no key {}.", shown(key)),
             ),
         };
         let mut issue = Issue::new(code, value_path, message).param("configurationKey", key.as_str());

@@ -4,14 +4,17 @@
 //! rule applies where. Messages name the field and what was expected, and never repeat a value
 //! flagged as secured.
 
+use crate::budget::{shown, MAX_ISSUES};
 use crate::codes::Code;
 use crate::report::{pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 
-/// Collects the issues of one check.
+/// Collects the issues of one check, at most `MAX_ISSUES` of them (the rest are counted).
 #[derive(Default)]
 pub(crate) struct Checker {
     report: Report,
+    omitted_errors: usize,
+    omitted_warnings: usize,
 }
 
 /// Whether a value may be echoed in messages and `invalidValue`.
@@ -20,6 +23,9 @@ pub(crate) enum Echo {
     Yes,
     /// A secured configuration value: never repeated anywhere in the output.
     Secured,
+    /// Described by its JSON type only: what stands where a container belongs (it may be a
+    /// container on the way to a secret in the wrong shape, `securedConfiguration: "S3CRET"`).
+    Kind,
 }
 
 /// Whether an unknown field is an error (strict formats) or a warning (JSON payloads).
@@ -44,16 +50,45 @@ const CONFUSIONS: &[(&str, &str)] = &[
 ];
 
 impl Checker {
-    pub(crate) fn finish(self) -> Report {
+    /// The report; past the issue budget, one `TooManyIssues` issue says how many more were
+    /// found (an error when any omitted issue is one, so `valid` stays what it was).
+    pub(crate) fn finish(mut self) -> Report {
+        let (errors, warnings) = (self.omitted_errors, self.omitted_warnings);
+        if errors + warnings > 0 {
+            let message = format!(
+                "{errors} more errors and {warnings} more warnings were found and not listed: a report lists at most {MAX_ISSUES} issues."
+            );
+            let issue = Issue::new(Code::TooManyIssues, "", message)
+                .param("omittedErrors", errors)
+                .param("omittedWarnings", warnings);
+            if errors > 0 {
+                self.report.errors.push(issue);
+            } else {
+                self.report.warnings.push(issue);
+            }
+        }
         self.report
     }
 
+    /// Whether the report holds as many issues as it may: later ones are only counted.
+    pub(crate) fn is_full(&self) -> bool {
+        self.report.errors.len() + self.report.warnings.len() >= MAX_ISSUES
+    }
+
     pub(crate) fn error(&mut self, issue: Issue) {
-        self.report.errors.push(issue);
+        if self.is_full() {
+            self.omitted_errors += 1;
+        } else {
+            self.report.errors.push(issue);
+        }
     }
 
     pub(crate) fn warning(&mut self, issue: Issue) {
-        self.report.warnings.push(issue);
+        if self.is_full() {
+            self.omitted_warnings += 1;
+        } else {
+            self.report.warnings.push(issue);
+        }
     }
 
     /// `RequiredField` for `field` of the object at `parent`.
@@ -70,6 +105,7 @@ impl Checker {
                 "Field '{field}' {expected}; got {} (a secured value, not shown).",
                 a_kind(value)
             ),
+            Echo::Kind => format!("Field '{field}' {expected}; got {}.", a_kind(value)),
         };
         let mut issue = Issue::new(Code::InvalidField, path.pointer(), message).param("field", field);
         if echo == Echo::Yes {
@@ -82,7 +118,7 @@ impl Checker {
     pub(crate) fn root_object<'v>(&mut self, value: &'v Value, what: &str) -> Option<&'v Map<String, Value>> {
         let object = value.as_object();
         if object.is_none() {
-            let message = format!("{what} must be a JSON object; got {}.", describe(value));
+            let message = format!("{what} must be a JSON object; got {}.", a_kind(value));
             self.error(Issue::new(Code::InvalidField, "", message));
         }
         object
@@ -97,7 +133,7 @@ impl Checker {
     ) -> Option<&'v Map<String, Value>> {
         let object = value.as_object();
         if object.is_none() {
-            self.invalid(path, field, value, "must be an object", Echo::Yes);
+            self.invalid(path, field, value, "must be an object", Echo::Kind);
         }
         object
     }
@@ -106,7 +142,7 @@ impl Checker {
     pub(crate) fn array<'v>(&mut self, value: &'v Value, path: Loc<'_>, field: &str) -> Option<&'v Vec<Value>> {
         let array = value.as_array();
         if array.is_none() {
-            self.invalid(path, field, value, "must be an array", Echo::Yes);
+            self.invalid(path, field, value, "must be an array", Echo::Kind);
         }
         array
     }
@@ -192,6 +228,14 @@ impl Checker {
         strictness: Strictness,
     ) {
         for name in object.keys().filter(|k| !known.contains(&k.as_str())) {
+            if self.is_full() {
+                // Counted only: no hint, no message (a million unknown fields stay linear).
+                match strictness {
+                    Strictness::Error => self.omitted_errors += 1,
+                    Strictness::Warn => self.omitted_warnings += 1,
+                }
+                continue;
+            }
             self.unknown_field(name, path, known, strictness, "");
         }
     }
@@ -203,7 +247,7 @@ impl Checker {
             .find(|(wrong, right)| *wrong == name && known.contains(right))
             .map(|(_, right)| *right)
             .or_else(|| did_you_mean(name, known.iter().copied()));
-        let message = format!("Unknown field '{name}'.{why}");
+        let message = format!("Unknown field '{}'.{why}", shown(name));
         let issue = with_hint(
             Issue::new(Code::UnknownField, pointer_push(path, name), message).param("field", name),
             hint,
@@ -216,7 +260,7 @@ impl Checker {
 
     /// `DuplicateField` at the second occurrence of `value` in `field`.
     pub(crate) fn duplicate(&mut self, path: impl Into<String>, field: &str, value: &str) {
-        let message = format!("'{value}' appears twice in {field}: each may appear once.");
+        let message = format!("'{}' appears twice in {field}: each may appear once.", shown(value));
         self.error(
             Issue::new(Code::DuplicateField, path, message)
                 .param("field", field)

@@ -139,6 +139,10 @@ codes! {
     ConnectorNotAvailableToProject = (400, Preflight, "The Connector is private and $projectIdentifier is not one of its privateProjects.");
     /// buildDeploymentDraft (warning): a value not given whose connect.yaml default applies.
     ConfigurationDefaultApplies = (400, Preflight, "$configurationKey is not given: its default applies.");
+    /// The report reached its issue budget (docs/api-notes.md): the issue after the last kept one.
+    TooManyIssues = (400, Preflight, "$omittedErrors more errors and $omittedWarnings more warnings were found and not listed.");
+    /// The library itself failed on this input (a bug); the instance is replaced, the next call works.
+    InternalError = (500, Preflight, "connect-preflight failed on this input; the module was restarted.");
 }
 
 impl Serialize for Code {
@@ -178,7 +182,10 @@ mod tests {
         for &code in Code::ALL {
             assert!(seen.insert(code.as_str()), "duplicate {}", code.as_str());
             assert_eq!(Code::from_wire(code.as_str()), Some(code));
-            assert!(!code.as_str().ends_with("Error") || code.as_str().starts_with("Auth"));
+            // InternalError is ours (API.md §5): not a wire code with a stray suffix.
+            assert!(
+                !code.as_str().ends_with("Error") || code.as_str().starts_with("Auth") || code == Code::InternalError
+            );
         }
         assert_eq!(Code::from_wire("DeploymentApplicationRequiredError"), None);
     }

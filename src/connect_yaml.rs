@@ -4,6 +4,7 @@
 //! The YAML is read by `yaml` (typed as the official parser types it); the rules run on the
 //! resulting JSON value with the shared `Checker`; positions come from the YAML tree.
 
+use crate::budget::shown;
 use crate::checks::{a_kind, describe, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::cron::is_valid_schedule;
@@ -378,7 +379,7 @@ fn extra_fields(
                 Issue::new(
                     Code::NotAllowedForApplicationType,
                     field_path,
-                    format!("Field '{name}' is not allowed for applicationType '{application_type}'."),
+                    format!("Field '{}' is not allowed for applicationType '{application_type}'.", shown(name)),
                 )
                 .param("field", name.as_str())
                 .param("applicationType", application_type),
@@ -435,7 +436,7 @@ fn check_application(
                 Issue::new(
                     Code::DuplicateApplicationName,
                     pointer_push(path, "name"),
-                    format!("Duplicate application name found: {name}."),
+                    format!("Duplicate application name found: {}.", shown(name)),
                 )
                 .param("applicationName", name),
             );
@@ -642,8 +643,12 @@ fn check_configuration<'v>(
 }
 
 fn duplicate_key(code: Code, info: &KeyInfo<'_>, what: &str) -> Issue {
-    Issue::new(code, pointer_push(&info.path, "key"), format!("{what} {}.", info.key))
-        .param("configurationKey", info.key)
+    Issue::new(
+        code,
+        pointer_push(&info.path, "key"),
+        format!("{what} {}.", shown(info.key)),
+    )
+    .param("configurationKey", info.key)
 }
 
 /// One standard or secured entry. Returns what the cross-rules need and its spec form, when
@@ -686,7 +691,7 @@ fn check_entry<'v>(
                 Issue::new(
                     Code::ReservedConfigurationKey,
                     key_path.as_str(),
-                    format!("Key \"{key}\" is a reserved word: Connect's runtime sets it."),
+                    format!("Key \"{}\" is a reserved word: Connect's runtime sets it.", shown(key)),
                 )
                 .param("configurationKey", key),
             );
@@ -697,7 +702,10 @@ fn check_entry<'v>(
                 Issue::new(
                     Code::ProvidedConfigurationKey,
                     key_path.as_str(),
-                    format!("Connect provides {key} itself; declaring it here has no effect or overrides it."),
+                    format!(
+                        "Connect provides {} itself; declaring it here has no effect or overrides it.",
+                        shown(key)
+                    ),
                 )
                 .param("configurationKey", key),
             );
@@ -786,7 +794,7 @@ fn check_merchant_center(
         Issue::new(
             Code::MissingMerchantCenterConfiguration,
             path,
-            format!("Application {name} is missing {key} configuration: {why}"),
+            format!("Application {} is missing {key} configuration: {why}", shown(name)),
         )
         .param("applicationName", name)
         .param("configurationKey", key)

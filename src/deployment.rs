@@ -6,12 +6,13 @@
 //! and unknown fields), then, with a context, against the connector and the deployment.
 //! The second walk skips whatever the first found malformed (it is reported already).
 
+use crate::budget::shown;
 use crate::checks::{did_you_mean, with_hint, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::connect_yaml::{check_retry_policy, check_schedule};
 use crate::connector::{Connector, Context, Declared, Kind};
 use crate::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
-use crate::json_text::{check_payload, Payload};
+use crate::json_text::{check_secret_payload, Payload};
 use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -88,9 +89,10 @@ pub fn validate_deployment_draft_with<'a>(draft: impl Into<Payload<'a>>, context
             return Report::default();
         }
     }
-    check_payload(draft, |value| {
+    let secrets = context.secret_keys();
+    check_secret_payload(draft, &secrets, |value| {
         let mut c = Checker::default();
-        check_draft(&mut c, value, &context.secret_keys());
+        check_draft(&mut c, value, &secrets);
         if let Some(draft) = value.as_object() {
             cross_check_draft(&mut c, draft, context);
         }
@@ -109,7 +111,7 @@ pub fn validate_deployment_draft_with<'a>(draft: impl Into<Payload<'a>>, context
 /// assert_eq!(report.errors[0].code.as_str(), "DeploymentInvalidStatusTransition"); // "Already deploying"
 /// ```
 pub fn validate_deployment_update<'a>(update: impl Into<Payload<'a>>, context: &Context) -> Report {
-    check_payload(update.into(), |value| {
+    check_secret_payload(update.into(), &context.secret_keys(), |value| {
         let mut c = Checker::default();
         check_update(&mut c, value, context);
         c.finish()
@@ -560,7 +562,10 @@ pub(crate) fn unknown_application(connector: &Connector, name: &str, path: Strin
     let issue = Issue::new(
         Code::DeploymentUnknownApplicationConfiguration,
         path,
-        format!("Deployment does not require configuration for application named '{name}'."),
+        format!(
+            "Deployment does not require configuration for application named '{}'.",
+            shown(name)
+        ),
     )
     .param("unknownApplicationName", name)
     .param("allowedValues", names().collect::<Vec<_>>());
@@ -568,6 +573,7 @@ pub(crate) fn unknown_application(connector: &Connector, name: &str, path: Strin
 }
 
 fn override_not_allowed(field: &str, name: &str, application_type: &str, entry_path: &str) -> Issue {
+    let name = &*shown(name);
     let path = pointer_push(entry_path, field);
     if field == "retryPolicy" {
         return Issue::new(
@@ -622,8 +628,13 @@ impl Scope<'_> {
     /// The issue, with the API's code and words for this scope.
     fn issue(self, problem: KeyProblem, kind: Kind, key: &str, path: String) -> Issue {
         let word = kind.word();
+        // Names from the input are cut before formatting: a long name times many keys.
+        let (key, name) = match self {
+            Scope::Application(name) => (shown(key), shown(name)),
+            Scope::Global => (shown(key), "".into()),
+        };
         let (code, message) = match (problem, self) {
-            (KeyProblem::Unknown(_), Scope::Application(name)) => (
+            (KeyProblem::Unknown(_), Scope::Application(_)) => (
                 Code::DeploymentUnknownApplicationConfigurationKey,
                 format!("Deployment does not require {word} configuration with key {key} for application named {name}."),
             ),
@@ -631,7 +642,7 @@ impl Scope<'_> {
                 Code::DeploymentUnknownGlobalConfigurationKey,
                 format!("Deployment global configuration does not require {word} with key {key}."),
             ),
-            (KeyProblem::Missing, Scope::Application(name)) => (
+            (KeyProblem::Missing, Scope::Application(_)) => (
                 Code::DeploymentMissingApplicationConfigurationKey,
                 format!("Deployment requires {word} configuration with key {key} for application named {name}."),
             ),
@@ -639,7 +650,7 @@ impl Scope<'_> {
                 Code::DeploymentMissingGlobalConfigurationKey,
                 format!("Deployment global configuration requires {word} with key {key}."),
             ),
-            (KeyProblem::Empty, Scope::Application(name)) => (
+            (KeyProblem::Empty, Scope::Application(_)) => (
                 Code::DeploymentEmptyRequiredApplicationConfigurationKey,
                 format!("Deployment requires a non empty value for {word} configuration with key {key} for application named {name}."),
             ),
@@ -648,7 +659,7 @@ impl Scope<'_> {
                 format!("Deployment requires a non empty value for {word} global configuration with key {key}."),
             ),
         };
-        let mut issue = self.with_params(Issue::new(code, path, message), key);
+        let mut issue = self.with_params(Issue::new(code, path, message), &key);
         if let KeyProblem::Unknown(Some(other)) = problem {
             issue.message.push_str(&format!(
                 " {key} is declared as {}: put it in {}.",

@@ -4,6 +4,7 @@
 //! deep input from exhausting the stack). Positions are only computed when a report has
 //! issues: one pass over the text records the offsets of the pointers the issues name.
 
+use crate::budget::{MAX_INPUT_BYTES, MAX_NODES};
 use crate::codes::Code;
 use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Report};
 use serde_json::Value;
@@ -41,6 +42,20 @@ pub(crate) fn check_payload(payload: Payload<'_>, check: impl FnOnce(&Value) -> 
     with_payload(payload, |value| ((), check(value))).1
 }
 
+/// [`check_payload`] for a payload that may hold secrets: `check` sees it with every secret
+/// masked (`crate::secrets`), so no issue it builds can carry one.
+pub(crate) fn check_secret_payload(
+    payload: Payload<'_>,
+    secured_keys: &BTreeSet<&str>,
+    check: impl FnOnce(&Value) -> Report,
+) -> Report {
+    with_payload(payload, |value| {
+        let masked = crate::secrets::masked(value, secured_keys);
+        ((), check(&masked))
+    })
+    .1
+}
+
 /// [`check_payload`] for a check that also produces something (`None` when the text is not JSON).
 pub(crate) fn with_payload<T>(payload: Payload<'_>, check: impl FnOnce(&Value) -> (T, Report)) -> (Option<T>, Report) {
     match payload {
@@ -50,16 +65,68 @@ pub(crate) fn with_payload<T>(payload: Payload<'_>, check: impl FnOnce(&Value) -
         }
         Payload::Text(text) => {
             let text = strip_bom(text);
-            match serde_json::from_str::<Value>(text) {
+            match parse(text) {
                 Ok(value) => {
                     let (result, mut report) = check(&value);
                     add_positions(&mut report, text);
                     (Some(result), report)
                 }
-                Err(err) => (None, Report::from_error(invalid_json_issue(text, &err))),
+                Err(issue) => (None, Report::from_error(issue)),
             }
         }
     }
+}
+
+/// JSON text as a value, within the budgets (docs/api-notes.md): at most `MAX_INPUT_BYTES`,
+/// about `MAX_NODES` values, `MAX_DEPTH` levels (serde_json's own limit). Anything else is
+/// one `InvalidJsonInput` issue.
+pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_large(format!(
+            "the text is {} bytes; the limit is {MAX_INPUT_BYTES} bytes (10 MiB)",
+            text.len()
+        )));
+    }
+    // A value takes at least two bytes (one and a separator): shorter texts cannot exceed it.
+    if text.len() > 2 * MAX_NODES && count_values(text.as_bytes()) > MAX_NODES {
+        return Err(too_large(format!(
+            "it holds more than {MAX_NODES} values, the limit for one payload"
+        )));
+    }
+    serde_json::from_str::<Value>(text).map_err(|err| invalid_json_issue(text, &err))
+}
+
+/// The `InvalidJsonInput` issue of a payload over a budget.
+pub(crate) fn too_large(detail: String) -> Issue {
+    Issue::new(
+        Code::InvalidJsonInput,
+        "",
+        format!("The payload is too large to check: {detail}."),
+    )
+    .param("detailedErrorMessage", detail)
+}
+
+/// An upper bound of the values in JSON text: containers and separators outside strings.
+fn count_values(b: &[u8]) -> usize {
+    let (mut count, mut in_string, mut escaped) = (1, false, false);
+    for &byte in b {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+        } else {
+            match byte {
+                b'"' => in_string = true,
+                b',' | b'[' | b'{' => count += 1,
+                _ => {}
+            }
+        }
+    }
+    count
 }
 
 /// A file saved with a byte-order mark is still JSON to a user; columns are counted after it.

@@ -21,6 +21,7 @@
 //! The same functions are exported to JavaScript (camelCase) by the npm package
 //! `connect-preflight`; the bindings live in one module compiled for wasm32 only.
 
+pub mod budget;
 mod build;
 mod checks;
 pub mod codes;
@@ -38,6 +39,7 @@ mod identifiers;
 mod json_text;
 mod machines;
 pub mod report;
+mod secrets;
 mod yaml;
 mod yaml_block;
 

@@ -130,7 +130,11 @@ pub const MACHINES: &[&Machine] = &[
 fn machine(name: &str) -> Result<&'static Machine, String> {
     MACHINES.iter().copied().find(|m| m.name == name).ok_or_else(|| {
         let names: Vec<&str> = MACHINES.iter().map(|m| m.name).collect();
-        format!("unknown machine '{name}'; the machines are {}", names.join(", "))
+        format!(
+            "unknown machine '{}'; the machines are {}",
+            crate::budget::shown(name),
+            names.join(", ")
+        )
     })
 }
 

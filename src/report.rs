@@ -1,5 +1,6 @@
 //! `Report` and `Issue`, the result shape of every check (API.md §3).
 
+use crate::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
 use crate::codes::Code;
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
@@ -23,11 +24,15 @@ pub struct Issue {
 }
 
 impl Issue {
-    /// An issue with no params yet.
+    /// An issue with no params yet. The message is cut to the budget (docs/api-notes.md).
     pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Issue {
+        let mut message = message.into();
+        if let std::borrow::Cow::Owned(shorter) = cut(&message, MAX_MESSAGE_CHARS) {
+            message = shorter;
+        }
         Issue {
             code,
-            message: message.into(),
+            message,
             path: path.into(),
             line: None,
             column: None,
@@ -35,10 +40,16 @@ impl Issue {
         }
     }
 
-    /// Adds a code-specific field.
+    /// Adds a code-specific field. Strings are cut to the echo budget, and `invalidValue` is
+    /// only ever a scalar: a non-scalar is described by its type in the message (it may be a
+    /// container on the way to a secret, and it could be as large as the input).
     #[must_use]
     pub fn param(mut self, name: &str, value: impl Into<Value>) -> Issue {
-        self.params.insert(name.to_owned(), value.into());
+        let value = value.into();
+        if name == "invalidValue" && (value.is_array() || value.is_object()) {
+            return self;
+        }
+        self.params.insert(name.to_owned(), bounded(value));
         self
     }
 
@@ -48,6 +59,18 @@ impl Issue {
         self.line = Some(line);
         self.column = Some(column);
         self
+    }
+}
+
+/// A param value within the echo budget: every string in it cut to `MAX_ECHO_CHARS`.
+fn bounded(value: Value) -> Value {
+    match value {
+        Value::String(s) => match cut(&s, MAX_ECHO_CHARS) {
+            std::borrow::Cow::Owned(shorter) => Value::String(shorter),
+            std::borrow::Cow::Borrowed(_) => Value::String(s),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(bounded).collect()),
+        other => other,
     }
 }
 

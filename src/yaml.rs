@@ -7,6 +7,7 @@
 //! a report has issues, by a second pass that records just the pointers the issues name
 //! (docs/decisions.md has the measurements behind these choices).
 
+use crate::budget::{shown, MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES};
 use crate::codes::Code;
 use crate::report::{pointer_index, pointer_push, Issue};
 use saphyr_parser::{Event, Input, Parser, ScalarStyle, ScanError, Span, Tag};
@@ -14,12 +15,10 @@ use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Deeper nesting than this is refused: real connect.yaml files are 6 levels deep, and the
-/// cap bounds every recursion on the value (drop, serialization, checks).
-const MAX_DEPTH: usize = 128;
-/// How many nodes aliases may add (an alias bomb would add hundreds of millions; real
-/// connect.yaml files use no aliases at all). The official parser refuses such input too.
-const ALIAS_BUDGET: usize = 10_000;
+// The budgets (crate::budget): real connect.yaml files are 6 levels deep and use no aliases;
+// the depth cap bounds every recursion on the value (drop, serialization, checks), the alias
+// budgets (nodes and bytes: one long scalar aliased many times is small text but huge memory)
+// and the node budget bound its memory. The official parser refuses alias bombs too.
 
 /// 1-based line and 1-based column in UTF-16 code units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,23 +83,61 @@ fn yaml_error(pos: Pos, detail: &str) -> Issue {
     .at(pos.line, pos.column)
 }
 
-/// saphyr-parser's input as characters decoded once. Its `StrInput` decodes UTF-8 again on
+/// saphyr-parser's input, with characters read fast. Its `StrInput` decodes UTF-8 again on
 /// every peek and skip; in the size-optimised wasm build those calls are not inlined and took
-/// most of the parse time (docs/decisions.md). Semantics are `StrInput`'s: past the end,
-/// characters read as '\0'.
-struct CharInput {
-    chars: Vec<char>,
+/// most of the parse time (docs/decisions.md). ASCII text (nearly every file) is read in
+/// place, byte by byte; other text is decoded once into characters, unless it is large (four
+/// bytes a character would put a 10 MiB file over the memory budget), when it is decoded as
+/// it is read. Semantics are `StrInput`'s: past the end, characters read as '\0'.
+struct CharInput<'t> {
+    chars: Chars<'t>,
+    /// Characters read so far (for `Utf8`, `byte` is where that is in the text).
     pos: usize,
+    byte: usize,
     lookahead: usize,
 }
 
-impl CharInput {
+enum Chars<'t> {
+    Ascii(&'t [u8]),
+    Decoded(Vec<char>),
+    Utf8(&'t str),
+}
+
+/// Non-ASCII texts longer than this are decoded as they are read, not all at once.
+const DECODE_ONCE_BYTES: usize = 1024 * 1024;
+
+impl<'t> CharInput<'t> {
+    fn new(text: &'t str) -> CharInput<'t> {
+        let chars = if text.is_ascii() {
+            Chars::Ascii(text.as_bytes())
+        } else if text.len() <= DECODE_ONCE_BYTES {
+            Chars::Decoded(text.chars().collect())
+        } else {
+            Chars::Utf8(text)
+        };
+        CharInput {
+            chars,
+            pos: 0,
+            byte: 0,
+            lookahead: 0,
+        }
+    }
+
+    /// The character `n` after the current one, if there is one.
+    fn get(&self, n: usize) -> Option<char> {
+        match &self.chars {
+            Chars::Ascii(bytes) => bytes.get(self.pos + n).map(|&b| char::from(b)),
+            Chars::Decoded(chars) => chars.get(self.pos + n).copied(),
+            Chars::Utf8(text) => text[self.byte..].chars().nth(n),
+        }
+    }
+
     fn at(&self, n: usize) -> char {
-        self.chars.get(self.pos + n).copied().unwrap_or('\0')
+        self.get(n).unwrap_or('\0')
     }
 }
 
-impl Input for CharInput {
+impl Input for CharInput<'_> {
     fn lookahead(&mut self, count: usize) {
         self.lookahead = self.lookahead.max(count);
     }
@@ -120,12 +157,12 @@ impl Input for CharInput {
     }
 
     fn raw_read_non_breakz_ch(&mut self) -> Option<char> {
-        let c = self.chars.get(self.pos).copied()?;
+        let c = self.get(0)?;
         // A break, the end, or a byte-order mark ends the run (saphyr's is_yaml_non_break).
         if matches!(c, '\0' | '\n' | '\r' | '\u{feff}') {
             return None;
         }
-        self.pos += 1;
+        self.skip();
         Some(c)
     }
 
@@ -134,7 +171,16 @@ impl Input for CharInput {
     }
 
     fn skip_n(&mut self, count: usize) {
-        self.pos = (self.pos + count).min(self.chars.len());
+        match &self.chars {
+            Chars::Ascii(bytes) => self.pos = (self.pos + count).min(bytes.len()),
+            Chars::Decoded(chars) => self.pos = (self.pos + count).min(chars.len()),
+            Chars::Utf8(text) => {
+                for c in text[self.byte..].chars().take(count) {
+                    self.byte += c.len_utf8();
+                    self.pos += 1;
+                }
+            }
+        }
     }
 
     fn peek(&self) -> char {
@@ -146,7 +192,7 @@ impl Input for CharInput {
     }
 
     fn peek_opt(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        self.get(0)
     }
 }
 
@@ -155,20 +201,7 @@ impl Input for CharInput {
 fn events(text: &str) -> impl Iterator<Item = Result<(Event<'_>, Pos), Issue>> + '_ {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let columns = Columns::new(text);
-    let chars: Vec<char> = if text.is_ascii() {
-        // The common case: an exact-size copy, byte by byte.
-        text.bytes().map(char::from).collect()
-    } else {
-        let mut chars = Vec::with_capacity(text.len());
-        chars.extend(text.chars());
-        chars
-    };
-    let input = CharInput {
-        chars,
-        pos: 0,
-        lookahead: 0,
-    };
-    Parser::new(input).map(move |next| match next {
+    Parser::new(CharInput::new(text)).map(move |next| match next {
         Ok((event, span)) => Ok((event, columns.at(&span))),
         Err(err) => Err(scan_error(&columns, &err)),
     })
@@ -188,15 +221,18 @@ enum Open {
 struct Frame {
     open: Open,
     anchor: usize,
-    /// Nodes and depth of what is read so far (for anchors: what an alias would add).
+    /// Nodes, scalar bytes and depth of what is read so far (for anchors: what an alias
+    /// would add).
     nodes: usize,
+    bytes: usize,
     depth: usize,
 }
 
-/// A value some anchor names, with its size, for the alias budget.
+/// A value some anchor names, with its size, for the alias budgets.
 struct Anchored {
     value: Value,
     nodes: usize,
+    bytes: usize,
     depth: usize,
 }
 
@@ -205,11 +241,24 @@ struct Anchored {
 /// `MAX_DEPTH` and alias bombs are `InvalidYaml` issues, as in the official parser.
 /// The [`Reader`] that answered goes with the value, for [`locate_in`].
 pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_large(text.len()));
+    }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(value) = crate::yaml_block::parse(body) {
-        return Ok(Some((value, Reader::FastPath)));
+    // The fast path has no node budget of its own: a text that may exceed it goes to the
+    // full parser, which counts exactly.
+    if !may_exceed_node_budget(body) {
+        if let Some(value) = crate::yaml_block::parse(body) {
+            return Ok(Some((value, Reader::FastPath)));
+        }
     }
     Ok(parse_events(text)?.map(|value| (value, Reader::Full)))
+}
+
+/// Whether the block fast path could build more than `MAX_NODES` values from `text`: it
+/// makes at most three a line (`- key: value`), plus one per flow-list comma.
+fn may_exceed_node_budget(text: &str) -> bool {
+    text.len() > MAX_NODES / 3 && text.bytes().filter(|&b| b == b'\n' || b == b',').count() * 3 + 3 > MAX_NODES
 }
 
 /// Which reader read a text: the fast path (`yaml_block`) or the full parser.
@@ -236,10 +285,10 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
     let mut anchors: BTreeMap<usize, Anchored> = BTreeMap::new();
     let mut root = None;
     let mut documents = 0;
-    let mut alias_budget = ALIAS_BUDGET;
+    let (mut alias_nodes, mut alias_bytes, mut total_nodes) = (MAX_ALIAS_NODES, MAX_ALIAS_BYTES, 0usize);
     for next in events(text) {
         let (event, pos) = next?;
-        let (value, anchor, nodes, depth) = match event {
+        let (value, anchor, nodes, bytes, depth) = match event {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
@@ -270,8 +319,13 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                     open,
                     anchor,
                     nodes: 1,
+                    bytes: 0,
                     depth: 1,
                 });
+                total_nodes += 1;
+                if total_nodes > MAX_NODES {
+                    return Err(too_many_nodes(pos));
+                }
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -280,9 +334,16 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                     Open::Seq(items) => Value::Array(items),
                     Open::Map(map, _) => Value::Object(map),
                 };
-                (value, frame.anchor, frame.nodes, frame.depth)
+                (value, frame.anchor, frame.nodes, frame.bytes, frame.depth)
             }
-            Event::Scalar(raw, style, anchor, tag) => (resolve(raw, style, tag.as_deref()), anchor, 1, 0),
+            Event::Scalar(raw, style, anchor, tag) => {
+                total_nodes += 1;
+                if total_nodes > MAX_NODES {
+                    return Err(too_many_nodes(pos));
+                }
+                let bytes = raw.len();
+                (resolve(raw, style, tag.as_deref()), anchor, 1, bytes, 0)
+            }
             Event::Alias(id) => {
                 // An anchor is registered when its node is complete, so an alias inside its own
                 // anchor's node is "unknown" here: no cycles.
@@ -292,11 +353,28 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                         "an alias to an unknown anchor, or to a node that contains it",
                     ));
                 };
-                if anchored.nodes > alias_budget || stack.len() + anchored.depth > 2 * MAX_DEPTH {
+                if anchored.nodes > alias_nodes || stack.len() + anchored.depth > 2 * MAX_DEPTH {
                     return Err(yaml_error(pos, "aliases expand to too many nodes (an alias bomb?)"));
                 }
-                alias_budget -= anchored.nodes;
-                (anchored.value.clone(), 0, anchored.nodes, anchored.depth)
+                if anchored.bytes > alias_bytes {
+                    return Err(yaml_error(
+                        pos,
+                        "aliases expand to too much text (more than 1 MiB: an alias bomb?)",
+                    ));
+                }
+                alias_nodes -= anchored.nodes;
+                alias_bytes -= anchored.bytes;
+                total_nodes += anchored.nodes;
+                if total_nodes > MAX_NODES {
+                    return Err(too_many_nodes(pos));
+                }
+                (
+                    anchored.value.clone(),
+                    0,
+                    anchored.nodes,
+                    anchored.bytes,
+                    anchored.depth,
+                )
             }
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => continue,
         };
@@ -306,6 +384,7 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                 Anchored {
                     value: value.clone(),
                     nodes,
+                    bytes,
                     depth,
                 },
             );
@@ -315,6 +394,7 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
             continue;
         };
         parent.nodes += nodes;
+        parent.bytes += bytes;
         parent.depth = parent.depth.max(depth + 1);
         match &mut parent.open {
             Open::Seq(items) => items.push(value),
@@ -323,7 +403,7 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                     if map.contains_key(&key) {
                         return Err(yaml_error(
                             key_pos,
-                            &format!("the key '{key}' appears twice in one mapping"),
+                            &format!("the key '{}' appears twice in one mapping", shown(&key)),
                         ));
                     }
                     map.insert(key, value);
@@ -333,6 +413,19 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
         }
     }
     Ok(root)
+}
+
+/// The `InvalidYaml` issue of a text of at least `bytes` bytes, over `MAX_INPUT_BYTES`.
+pub(crate) fn too_large(bytes: usize) -> Issue {
+    let detail = format!("the file is at least {bytes} bytes; the limit is {MAX_INPUT_BYTES} bytes (10 MiB)");
+    yaml_error(Pos { line: 1, column: 1 }, &detail)
+}
+
+fn too_many_nodes(pos: Pos) -> Issue {
+    yaml_error(
+        pos,
+        &format!("more than {MAX_NODES} values in one file, the limit for one document"),
+    )
 }
 
 /// A mapping key as the official parser turns it into a JS object key (`String(value)`).

@@ -154,9 +154,41 @@ fn hostile_yaml_returns_reports() {
         &format!("deployAs: {}", "{a: ".repeat(10_000)),
     );
     assert_eq!(report.errors[0].code, Code::InvalidYaml);
-    let big = generated(3_000);
-    assert!(big.len() > 5_000_000);
-    assert!(timed("5 MB connect.yaml", &big).valid());
+    let big = generated(1_400);
+    assert!(big.len() > 2_000_000);
+    assert!(timed("2 MB connect.yaml", &big).valid());
+    // Over the node budget (crate::budget::MAX_NODES): refused with a report that says so.
+    let huge = generated(3_000);
+    assert!(huge.len() > 5_000_000);
+    let report = timed("5 MB connect.yaml, 258,000 values", &huge);
+    assert_eq!(report.errors.len(), 1);
+    assert!(
+        report.errors[0].message.contains("more than 250000 values"),
+        "{}",
+        report.errors[0].message
+    );
+    // Aliases by bytes: one 700 KB scalar aliased 100 times is 70 MB of text.
+    let scalar = "x".repeat(700_000);
+    let aliased = format!(
+        "deployAs: []
+a: &a \"{scalar}\"
+b: [{}]
+",
+        vec!["*a"; 100].join(", ")
+    );
+    let report = timed("a 700 KB scalar aliased 100 times", &aliased);
+    assert!(
+        report.errors[0].message.contains("too much text"),
+        "{}",
+        report.errors[0].message
+    );
+    // Over the input budget: refused before it is read.
+    let report = timed("11 MB of text", &"#".repeat(11 * 1024 * 1024));
+    assert!(
+        report.errors[0].message.contains("the limit is 10485760 bytes"),
+        "{}",
+        report.errors[0].message
+    );
     let long = format!(
         "deployAs:\n  - name: s1\n    applicationType: service\n    endpoint: /{}\n",
         "a".repeat(1_000_000)

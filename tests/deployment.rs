@@ -289,6 +289,14 @@ fn large_connectors_and_drafts_stay_linear() {
     let draft = json!({"connector": {"key": "c1"}, "region": "us-east-2.aws", "configurations": configurations});
     let context = Context::from_json(&json!({"connector": connector})).expect("context");
     let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
-    // Every unknown key, every unknown application, and the required keys left out.
-    assert_eq!(report.errors.len(), n + n + n / 2);
+    // Every unknown key, every unknown application, and the required keys left out: the first
+    // 1,000 listed, the rest counted by one TooManyIssues issue (the report budget).
+    assert_eq!(report.errors.len(), connect_preflight::budget::MAX_ISSUES + 1);
+    let last = report.errors.last().expect("an issue");
+    assert_eq!(last.code.as_str(), "TooManyIssues");
+    assert_eq!(
+        last.params["omittedErrors"],
+        json!(n + n + n / 2 - connect_preflight::budget::MAX_ISSUES)
+    );
+    assert_eq!(last.params["omittedWarnings"], json!(0));
 }

@@ -96,3 +96,124 @@ fn every_fixture_file_is_listed() {
         }
     }
 }
+
+/// The string leaves of `value`, as JSON Pointers.
+fn string_leaves(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::String(_) => out.push(at),
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| string_leaves(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| string_leaves(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+}
+
+/// Every issue in a result (a Report, or `{ report }`) within the budgets of docs/api-notes.md.
+fn assert_within_budgets(result: &Value, what: &str) {
+    use connect_preflight::budget::{MAX_ECHO_CHARS, MAX_ISSUES, MAX_MESSAGE_CHARS};
+    let report = result.get("report").unwrap_or(result);
+    let issues: Vec<&Value> = ["errors", "warnings"]
+        .iter()
+        .flat_map(|k| report[*k].as_array().into_iter().flatten())
+        .collect();
+    assert!(issues.len() <= MAX_ISSUES + 1, "{what}: {} issues", issues.len());
+    for issue in issues {
+        for (name, value) in issue.as_object().expect("an issue object") {
+            let limit = match name.as_str() {
+                "path" => continue,
+                "message" => MAX_MESSAGE_CHARS,
+                _ => MAX_ECHO_CHARS,
+            };
+            let strings = std::iter::once(value).chain(value.as_array().into_iter().flatten());
+            for s in strings.filter_map(Value::as_str) {
+                assert!(
+                    s.chars().count() <= limit + 1,
+                    "{what}: {name} has {} characters",
+                    s.chars().count()
+                );
+            }
+            if name == "invalidValue" {
+                assert!(!value.is_array() && !value.is_object(), "{what}: invalidValue {value}");
+            }
+        }
+    }
+}
+
+/// Generated: every string of every fixture payload replaced by a 20,000-character one, and
+/// every array of objects grown to 1,200 copies of its first element with long strings: the
+/// reports stay within the echo, message and issue budgets.
+#[test]
+fn long_strings_and_many_entries_stay_within_the_budgets() {
+    let long = "K".repeat(20_000);
+    let (mut placements, mut grown) = (0, 0);
+    for case in common::cases() {
+        let common::Input::Value(input) = &case.input else {
+            continue;
+        };
+        if !input.is_object() || case.function == "buildConnectorUpdateActions" {
+            continue;
+        }
+        let mut leaves = Vec::new();
+        string_leaves(input, String::new(), &mut leaves);
+        for leaf in leaves.iter().filter(|l| *l != "/machine") {
+            // (A machine name that does not exist is API misuse, not a report.)
+            let mut attacked = input.clone();
+            *attacked.pointer_mut(leaf).expect("a leaf") = Value::String(long.clone());
+            let result = run(&case.function, Payload::Value(&attacked), case.second.as_ref());
+            assert_within_budgets(&result, &format!("{} with {leaf} long", case.name()));
+            placements += 1;
+        }
+        // Arrays of objects (applications, configuration entries, actions): 1,200 copies (past the issue budget).
+        let mut arrays = Vec::new();
+        collect_object_arrays(input, String::new(), &mut arrays);
+        for array in arrays.iter().take(3) {
+            let mut attacked = input.clone();
+            let target = attacked
+                .pointer_mut(array)
+                .and_then(Value::as_array_mut)
+                .expect("an array");
+            let mut first = target[0].clone();
+            let mut strings = Vec::new();
+            string_leaves(&first, String::new(), &mut strings);
+            for s in &strings {
+                *first.pointer_mut(s).expect("a leaf") = Value::String("n".repeat(500));
+            }
+            *target = (0..1_200)
+                .map(|i| {
+                    let mut copy = first.clone();
+                    if let Some(key) = copy.get_mut("key") {
+                        *key = Value::String(format!("K{i}{}", "k".repeat(500)));
+                    }
+                    copy
+                })
+                .collect();
+            let result = run(&case.function, Payload::Value(&attacked), case.second.as_ref());
+            assert_within_budgets(&result, &format!("{} with {array} × 1,200", case.name()));
+            grown += 1;
+        }
+    }
+    println!("budgets: {placements} long-string placements, {grown} grown arrays");
+    assert!(placements > 1_600, "the generator shrank: {placements} placements");
+    assert!(grown > 200, "the generator shrank: {grown} grown arrays");
+}
+
+fn collect_object_arrays(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => {
+            if items.first().is_some_and(Value::is_object) {
+                out.push(at.clone());
+            }
+            for (i, v) in items.iter().enumerate() {
+                collect_object_arrays(v, format!("{at}/{i}"), out);
+            }
+        }
+        Value::Object(map) => map.iter().for_each(|(k, v)| {
+            collect_object_arrays(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)
+        }),
+        _ => {}
+    }
+}

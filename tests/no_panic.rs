@@ -11,9 +11,29 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn well_formed(report: &Report) {
+    use connect_preflight::budget::{MAX_ECHO_CHARS, MAX_ISSUES, MAX_MESSAGE_CHARS};
     assert_eq!(report.valid(), report.errors.is_empty());
+    assert!(report.issues().count() <= MAX_ISSUES + 1, "the issue budget");
     for issue in report.issues() {
         assert!(!issue.message.is_empty());
+        assert!(
+            issue.message.chars().count() <= MAX_MESSAGE_CHARS + 1,
+            "the message budget"
+        );
+        for (name, value) in &issue.params {
+            let strings = std::iter::once(value).chain(value.as_array().into_iter().flatten());
+            for s in strings.filter_map(Value::as_str) {
+                assert!(
+                    s.chars().count() <= MAX_ECHO_CHARS + 1,
+                    "param {name} over the echo budget"
+                );
+            }
+        }
+        let invalid = issue.params.get("invalidValue");
+        assert!(
+            !invalid.is_some_and(|v| v.is_array() || v.is_object()),
+            "invalidValue is a scalar"
+        );
         assert!(issue.path.is_empty() || issue.path.starts_with('/'), "{}", issue.path);
         assert!(issue.line.is_some() == issue.column.is_some());
     }

@@ -2,7 +2,9 @@
 'use strict';
 // connect-preflight command-line tool: validates files and prints one line per issue,
 //   FILE:LINE:COLUMN CODE MESSAGE (at PATH)
-// Exit codes: 0 every file valid, 1 some file invalid, 2 misuse (bad arguments, unreadable file).
+// Exit codes: 0 every file valid, 1 some file invalid, 2 misuse or a file that could not be
+// checked (unreadable, or the library failed on it); every other file is still checked.
+// No byte of a file that could not be parsed is ever printed (it may hold a secret).
 const fs = require('fs');
 const path = require('path');
 const api = require('../node/index.cjs');
@@ -39,21 +41,31 @@ const CONTEXT_OPTIONS = {
   '--connector-staged': 'connectorStaged',
 };
 
+/** A context file's JSON. JSON.parse's message quotes the text around the error, which may
+ * be a secret: it is replaced by one of ours that names the file only. */
+function readJson(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${file} is not valid JSON`);
+  }
+}
+
 /** --connector FILE: connect.yaml (or a directory holding one) or a Connector/ConnectorStaged JSON. */
 function readConnector(file) {
   const resolved = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.join(file, 'connect.yaml') : file;
   const text = fs.readFileSync(resolved, 'utf8');
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) return { connector: JSON.parse(text) };
+  if (text.trimStart().startsWith('{')) return { connector: readJson(resolved) };
   return { connectYaml: text };
 }
 
 function buildContext(options) {
   const context = {};
   if (options.connector) Object.assign(context, readConnector(options.connector));
-  if (options.deployment) context.deployment = JSON.parse(fs.readFileSync(options.deployment, 'utf8'));
+  if (options.deployment) context.deployment = readJson(options.deployment);
   if (options.projectKey) context.projectKey = options.projectKey;
-  if (options.connectorStaged) context.connectorStaged = JSON.parse(fs.readFileSync(options.connectorStaged, 'utf8'));
+  if (options.connectorStaged) context.connectorStaged = readJson(options.connectorStaged);
   return context;
 }
 
@@ -131,9 +143,11 @@ function main(argv) {
   try {
     context = buildContext(options);
   } catch (err) {
-    return misuse(`cannot read the context: ${err.code || err.message}`);
+    process.stderr.write(`connect-preflight: cannot read the context: ${err.code ? `${err.path ?? ''} ${err.code}`.trim() : err.message}\n`);
+    return 2;
   }
 
+  // Each file on its own: one that cannot be read or checked is reported, and the rest go on.
   const results = [];
   for (const given of files) {
     const file = KINDS[kind].resolve ? KINDS[kind].resolve(given) : given;
@@ -141,25 +155,36 @@ function main(argv) {
     try {
       text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
     } catch (err) {
-      return misuse(`cannot read ${file}: ${err.code || err.message}`);
+      results.push({ file, error: `cannot read ${file}: ${err.code || 'read failed'}` });
+      continue;
     }
     try {
       results.push({ file, report: KINDS[kind].check(text, context) });
     } catch (err) {
-      return misuse(err.message); // a context of the wrong shape (e.g. --deployment not a Deployment)
+      // API misuse (a context of the wrong shape, e.g. --deployment not a Deployment): the
+      // library's own message, which never quotes the input.
+      results.push({ file, error: err.message });
     }
   }
 
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
-    for (const { file, report } of results) {
+    for (const { file, report, error } of results) {
+      if (error) {
+        process.stderr.write(`connect-preflight: ${error}\n`);
+        process.stdout.write(`${file}: not checked\n`);
+        continue;
+      }
       for (const issue of report.errors) process.stdout.write(`${issueLine(file, issue, 'error')}\n`);
       for (const issue of report.warnings) process.stdout.write(`${issueLine(file, issue, 'warning')}\n`);
       const counts = `${plural(report.errors.length, 'error')}, ${plural(report.warnings.length, 'warning')}`;
       process.stdout.write(`${file}: ${report.valid ? 'valid' : 'invalid'} (${counts})\n`);
     }
   }
+  // An InternalError (the library failed on that file) means the file was not checked.
+  const unchecked = results.some((r) => r.error || r.report.errors.some((e) => e.code === 'InternalError'));
+  if (unchecked) return 2;
   return results.every((r) => r.report.valid) ? 0 : 1;
 }
 

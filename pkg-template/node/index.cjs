@@ -1,10 +1,14 @@
 'use strict';
 // Node entry (require). The wasm-bindgen `nodejs` build instantiates the module synchronously
 // when it is required, so init() and initSync() have nothing left to do: they exist so that
-// `await init(); validate…(…)` runs unchanged in Node and in browsers.
-const wasm = require('../nodejs/connect_preflight.js');
+// `await init(); validate…(…)` runs unchanged in Node and in browsers. Every function goes
+// through the guard (web/guard.js), which replaces the instance should it ever fail.
+const glue = require('../nodejs/connect_preflight.js');
+const { guard } = require('../web/guard.js');
 
 async function init() {}
 function initSync() {}
 
-module.exports = Object.assign({}, wasm, { init, initSync });
+const api = { init, initSync };
+for (const [name, fn] of Object.entries(guard(glue))) if (!name.startsWith('__')) api[name] = fn;
+module.exports = api;

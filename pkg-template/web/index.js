@@ -1,9 +1,9 @@
 // Browser and bundler entry: the wasm-bindgen `web` build. Call `await init()` once before
 // any other function (it fetches connect_preflight_bg.wasm next to this file), or
-// `initSync(bytes)` with the wasm bytes you already have.
-import initWasm, { initSync as initSyncWasm } from './connect_preflight.js';
-
-export * from './connect_preflight.js';
+// `initSync(bytes)` with the wasm bytes you already have. Every function goes through the
+// guard (guard.js), which replaces the instance should it ever fail.
+import initWasm, * as glue from './connect_preflight.js';
+import { guard } from './guard.js';
 
 /** Loads the module; later calls return at once. `source`: a URL, Response or bytes. */
 export async function init(source) {
@@ -12,7 +12,28 @@ export async function init(source) {
 
 /** Instantiates the module from its bytes (a BufferSource or WebAssembly.Module). */
 export function initSync(bytes) {
-  initSyncWasm({ module: bytes });
+  glue.initSync({ module: bytes });
 }
+
+const api = guard(glue);
+export const {
+  version,
+  validateKey,
+  validateProjectIdentifier,
+  validateDeploymentDraft,
+  validateDeploymentUpdate,
+  buildDeploymentDraft,
+  canRedeploy,
+  validateConnectorStagedDraft,
+  validateConnectorUpdate,
+  buildConnectorUpdateActions,
+  applyConnectorUpdate,
+  checkTransition,
+  allowedTransitions,
+  validateConnectYaml,
+  parseConnectYaml,
+  errorCatalog,
+  toErrorResponse,
+} = api;
 
 export default init;

@@ -48,13 +48,34 @@ test('--format json prints the reports', () => {
 
 test('misuse: exit 2 with the usage', () => {
   for (const args of [[], ['check'], ['validate'], ['validate', 'nothing', 'x.json'], ['validate', 'deployment-draft'],
-    ['validate', 'deployment-draft', 'no/such/file.json'], ['validate', 'deployment-draft', '--bogus', 'x'], ['--format', 'xml']]) {
+    ['validate', 'deployment-draft', '--bogus', 'x'], ['--format', 'xml']]) {
     const r = run(...args);
     assert.equal(r.status, 2, `${args.join(' ')} → ${r.status}`);
     assert.match(r.err, /usage: connect-preflight validate/);
   }
   assert.equal(run('--help').status, 0);
   assert.match(run('--version').out, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('a file that cannot be read is that file\'s problem: the others are checked, exit 2, no usage', () => {
+  const r = run('validate', 'deployment-draft', 'no/such/file.json', 'examples/deployment-draft.valid.json');
+  assert.equal(r.status, 2, r.out + r.err);
+  assert.match(r.err, /cannot read no\/such\/file\.json: ENOENT/);
+  assert.doesNotMatch(r.err, /usage:/);
+  assert.match(r.out, /^no\/such\/file\.json: not checked$/m);
+  assert.match(r.out, /^examples\/deployment-draft\.valid\.json: valid/m);
+  const json = JSON.parse(run('validate', 'deployment-draft', '--format', 'json', 'no/such/file.json', 'examples/deployment-draft.valid.json').out);
+  assert.deepEqual(json.map((r) => [r.file, 'error' in r, 'report' in r]), [['no/such/file.json', true, false], ['examples/deployment-draft.valid.json', false, true]]);
+});
+
+test('a context file that is not JSON: the file is named, no byte of it printed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cp-cli-'));
+  const context = join(dir, 'deployment.json');
+  writeFileSync(context, '{"id": "d1", "value": S3CRET-in-context}');
+  const r = run('validate', 'deployment-update', '--deployment', context, 'examples/deployment-draft.valid.json');
+  assert.equal(r.status, 2);
+  assert.match(r.err, /is not valid JSON/);
+  assert.ok(!(r.out + r.err).includes('S3CRET'), r.err);
 });
 
 test('connect-yaml: a directory means DIR/connect.yaml; issues with line and column', () => {

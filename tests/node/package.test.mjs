@@ -223,8 +223,11 @@ test('hostile connect.yaml in wasm: reports, no crash, the module still answers 
   await web.init(readFileSync(new URL('web/connect_preflight_bg.wasm', pkgDir)));
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'deployAs: []'].join('\n');
   const app = (i) => `  - name: app-${i}\n    applicationType: service\n    endpoint: /app-${i}\n    configuration:\n      standardConfiguration:\n${Array.from({ length: 20 }, (_, k) => `        - key: KEY_${k}\n          description: the key number ${k}\n          required: true\n`).join('')}`;
-  const big = `deployAs:\n${Array.from({ length: 3000 }, (_, i) => app(i)).join('')}`;
-  assert.ok(big.length > 5_000_000);
+  const big = `deployAs:\n${Array.from({ length: 1400 }, (_, i) => app(i)).join('')}`;
+  assert.ok(big.length > 2_000_000);
+  // 258,000 values: over the node budget (docs/api-notes.md, "Budgets").
+  const huge = `deployAs:\n${Array.from({ length: 3000 }, (_, i) => app(i)).join('')}`;
+  assert.ok(huge.length > 5_000_000);
   const inputs = {
     bomb: [bomb, 'InvalidYaml'],
     'nested blocks': [`deployAs:\n${'- '.repeat(20000)}1\n`, 'InvalidYaml'],
@@ -232,7 +235,10 @@ test('hostile connect.yaml in wasm: reports, no crash, the module still answers 
     'nested maps': [`deployAs: ${'{a: '.repeat(20000)}`, 'InvalidYaml'],
     'deep indentation': [`deployAs:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a${i}:\n`).join('')}`, 'InvalidYaml'],
     'long scalar': [`deployAs:\n  - name: s1\n    applicationType: service\n    endpoint: /${'a'.repeat(2_000_000)}.\n`, 'InvalidField'],
-    '5 MB file': [big, null],
+    '2 MB file': [big, null],
+    '5 MB file over the node budget': [huge, 'InvalidYaml'],
+    '11 MB over the input budget': ['#'.repeat(11 * 1024 * 1024), 'InvalidYaml'],
+    'a long scalar aliased 100 times': [`deployAs: []\na: &a "${'x'.repeat(700_000)}"\nb: [${Array(100).fill('*a').join(', ')}]\n`, 'InvalidYaml'],
   };
   for (const api of [esm, web]) {
     for (const [name, [text, code]] of Object.entries(inputs)) {

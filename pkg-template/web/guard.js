@@ -1,0 +1,76 @@
+// The guard every public function goes through, in both builds (the Node entry require()s
+// this module too). The wasm module is compiled with panic = abort, so a bug that panics, or
+// any other trap, leaves the instance dead for the rest of the page: every later call would
+// fail. The guard notices, instantiates a fresh module from the bytes already loaded, and
+// answers the call that failed with an `InternalError` report; the next call works.
+//
+// API misuse is an Error the module returns on purpose (marked by src/bindings.js): it is
+// rethrown unchanged. Anything else thrown out of the module means the module failed.
+
+const MISUSE = Symbol.for('connect-preflight.misuse');
+
+// The result shape of each function that answers with a Report, so that a failure can be
+// answered in the same shape. The other functions throw an Error with code 'InternalError'.
+const SHAPES = {
+  buildDeploymentDraft: (report) => ({ draft: null, report }),
+  applyConnectorUpdate: (report) => ({ connectorStaged: null, report }),
+  parseConnectYaml: (report) => ({ spec: null, report }),
+};
+const REPORTS = new Set([
+  'validateKey', 'validateProjectIdentifier', 'validateConnectYaml', 'validateDeploymentDraft',
+  'validateDeploymentUpdate', 'validateConnectorStagedDraft', 'validateConnectorUpdate',
+  'canRedeploy', 'checkTransition', '__forceTrap',
+]);
+
+const MESSAGE = 'connect-preflight failed on this input (a bug: please report it with the input); the module was restarted, and the next call works.';
+
+function isMisuse(error) {
+  try {
+    return error !== null && typeof error === 'object' && error[MISUSE] === true;
+  } catch {
+    return false;
+  }
+}
+
+function internalError(error) {
+  const issue = { code: 'InternalError', message: MESSAGE, path: '' };
+  // Only the engine's own words (e.g. "unreachable"): a thrown value may be the caller's.
+  try {
+    if (error instanceof WebAssembly.RuntimeError && typeof error.message === 'string') issue.detail = error.message.slice(0, 200);
+  } catch {
+    // nothing to add
+  }
+  return issue;
+}
+
+/**
+ * Guarded versions of the glue's exports: `glue` is the wasm-bindgen module, extended by
+ * scripts/build-pkg.sh with `__exports()` (the live wasm exports, undefined before init) and
+ * `__reinstantiate()` (a fresh instance of the same module).
+ */
+export function guard(glue) {
+  const api = {};
+  for (const name of Object.keys(glue)) {
+    if (typeof glue[name] !== 'function' || name.startsWith('__wbg') || name === 'initSync' || name === 'default'
+      || name === '__exports' || name === '__reinstantiate') continue;
+    api[name] = function guarded(...args) {
+      if (glue.__exports() === undefined) {
+        throw new Error(`connect-preflight: call init() (or initSync(bytes)) once before ${name}()`);
+      }
+      try {
+        return glue[name](...args);
+      } catch (error) {
+        if (isMisuse(error)) throw error;
+        glue.__reinstantiate();
+        const issue = internalError(error);
+        const report = { valid: false, errors: [issue], warnings: [] };
+        if (SHAPES[name]) return SHAPES[name](report);
+        if (REPORTS.has(name)) return report;
+        const failure = new Error(MESSAGE);
+        failure.code = 'InternalError';
+        throw failure;
+      }
+    };
+  }
+  return api;
+}
