@@ -51,7 +51,9 @@ const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c
 const yamlInputs = {
   'alias bomb by nodes (billion laughs)': bomb,
   'alias bomb by bytes (0.7 MB scalar ×100)': `deployAs: []\na: &a "${'x'.repeat(700_000)}"\nb: [${Array(100).fill('*a').join(', ')}]\n`,
-  '5 MB file, 258,000 values': `deployAs:\n${Array.from({ length: 3000 }, (_, i) => app(i)).join('')}`,
+  '2,700 applications (232,000 values)': `deployAs:\n${Array.from({ length: 2700 }, (_, i) => app(i)).join('')}`,
+  '1.2 MB list of 300,000 values': `deployAs: []\nx:\n${'- 0\n'.repeat(300_000)}`,
+  '3,000 applications (258,000 values)': `deployAs:\n${Array.from({ length: 3000 }, (_, i) => app(i)).join('')}`,
   '9 MB of "a: b" lines': 'a: b\n'.repeat(1_800_000),
   '11 MB text': '#'.repeat(11 * 2 ** 20),
   "the official endpoint regex's 30 characters": `deployAs:\n  - name: s1\n    applicationType: service\n    endpoint: /${'a'.repeat(28)}.\n`,

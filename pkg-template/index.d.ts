@@ -17,14 +17,22 @@ export interface Issue {
   column?: number;
   /** Name of the field concerned (RequiredField, InvalidField, UnknownField). */
   field?: string;
-  /** The offending value (InvalidField); never present for a secured value. */
-  invalidValue?: unknown;
+  /** The offending value (InvalidField): a string (at most 200 characters and `…`), number,
+   * boolean or null; never an object or an array (those are described by their type in the
+   * message), never present for a secured value. */
+  invalidValue?: string | number | boolean | null;
   /** The accepted values of an enum (InvalidField). */
   allowedValues?: string[];
   /** The closest known name or value, when the given one looks like a typo. */
   didYouMean?: string;
-  /** serde_json's description of a JSON syntax error (InvalidJsonInput). */
+  /** serde_json's description of a JSON syntax error, or why a JS value cannot be read
+   * (InvalidJsonInput). */
   detailedErrorMessage?: string;
+  /** TooManyIssues: how many errors and warnings were found past the 1,000 listed. */
+  omittedErrors?: number;
+  omittedWarnings?: number;
+  /** InvalidYaml: what the parser found; InternalError: the engine's words (e.g. "unreachable"). */
+  detail?: string;
   /** Other code-specific fields, named as in the API's ErrorObject. */
   [param: string]: unknown;
 }

@@ -132,7 +132,7 @@ fn js_string(value: &JsValue, too_large: impl FnOnce(usize) -> Issue) -> Result<
 
 fn too_large_json(bytes: usize) -> Issue {
     crate::json_text::too_large(format!(
-        "the text is at least {bytes} bytes; the limit is {MAX_INPUT_BYTES} bytes (10 MiB)"
+        "the text is at least {bytes} bytes; the limit is {MAX_INPUT_BYTES} bytes (5 MiB)"
     ))
 }
 

@@ -117,18 +117,14 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
     }
     let draft = Value::Object(draft);
 
-    // The draft's own rules and the cross-checks, pointed back at the input.
-    let mut report = c.finish();
-    let checked = validate_deployment_draft_with(Payload::Value(&draft), source);
-    for (issues, into) in [
-        (checked.errors, &mut report.errors),
-        (checked.warnings, &mut report.warnings),
-    ] {
-        for mut issue in issues {
-            issue.path = input_path(&issue.path, &draft);
-            into.push(issue);
-        }
+    // The draft's own rules and the cross-checks, pointed back at the input, within the same
+    // issue budget as the rest.
+    let mut checked = validate_deployment_draft_with(Payload::Value(&draft), source);
+    for issue in checked.issues_mut() {
+        issue.path = input_path(&issue.path, &draft);
     }
+    c.absorb(checked);
+    let report = c.finish();
     (Some(draft), report)
 }
 

@@ -70,6 +70,27 @@ impl Checker {
         self.report
     }
 
+    /// Adds the issues of another check's report, within this one's budget (its own
+    /// `TooManyIssues` becomes this one's count).
+    pub(crate) fn absorb(&mut self, report: Report) {
+        let counted = |issue: &Issue, name: &str| issue.params.get(name).and_then(Value::as_u64).unwrap_or(0) as usize;
+        for issue in report.errors {
+            if issue.code == Code::TooManyIssues {
+                self.omitted_errors += counted(&issue, "omittedErrors");
+                self.omitted_warnings += counted(&issue, "omittedWarnings");
+            } else {
+                self.error(issue);
+            }
+        }
+        for issue in report.warnings {
+            if issue.code == Code::TooManyIssues {
+                self.omitted_warnings += counted(&issue, "omittedWarnings");
+            } else {
+                self.warning(issue);
+            }
+        }
+    }
+
     /// Whether the report holds as many issues as it may: later ones are only counted.
     pub(crate) fn is_full(&self) -> bool {
         self.report.errors.len() + self.report.warnings.len() >= MAX_ISSUES

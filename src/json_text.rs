@@ -83,7 +83,7 @@ pub(crate) fn with_payload<T>(payload: Payload<'_>, check: impl FnOnce(&Value) -
 pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large(format!(
-            "the text is {} bytes; the limit is {MAX_INPUT_BYTES} bytes (10 MiB)",
+            "the text is {} bytes; the limit is {MAX_INPUT_BYTES} bytes (5 MiB)",
             text.len()
         )));
     }

@@ -87,7 +87,7 @@ fn yaml_error(pos: Pos, detail: &str) -> Issue {
 /// every peek and skip; in the size-optimised wasm build those calls are not inlined and took
 /// most of the parse time (docs/decisions.md). ASCII text (nearly every file) is read in
 /// place, byte by byte; other text is decoded once into characters, unless it is large (four
-/// bytes a character would put a 10 MiB file over the memory budget), when it is decoded as
+/// bytes a character would put a file of the input budget over the memory budget), when it is decoded as
 /// it is read. Semantics are `StrInput`'s: past the end, characters read as '\0'.
 struct CharInput<'t> {
     chars: Chars<'t>,
@@ -417,7 +417,7 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
 
 /// The `InvalidYaml` issue of a text of at least `bytes` bytes, over `MAX_INPUT_BYTES`.
 pub(crate) fn too_large(bytes: usize) -> Issue {
-    let detail = format!("the file is at least {bytes} bytes; the limit is {MAX_INPUT_BYTES} bytes (10 MiB)");
+    let detail = format!("the file is at least {bytes} bytes; the limit is {MAX_INPUT_BYTES} bytes (5 MiB)");
     yaml_error(Pos { line: 1, column: 1 }, &detail)
 }
 

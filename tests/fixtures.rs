@@ -196,7 +196,7 @@ fn long_strings_and_many_entries_stay_within_the_budgets() {
             grown += 1;
         }
     }
-    println!("budgets: {placements} long-string placements, {grown} grown arrays");
+    eprintln!("budgets: {placements} long-string placements, {grown} grown arrays");
     assert!(placements > 1_600, "the generator shrank: {placements} placements");
     assert!(grown > 200, "the generator shrank: {grown} grown arrays");
 }

@@ -84,3 +84,50 @@ test('with a connector beside the draft, the cross-check issues appear next to i
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// The browser build in Chromium, as a page loads it: a forced trap is answered with an
+// InternalError report and the next call works (the guard re-instantiates the module); hostile
+// JS values are reports, and the instance lives through thousands of them.
+test('Chromium: a trap is survived, and hostile values never kill the instance', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${base}/www/`);
+  const result = await page.evaluate(async () => {
+    const web = await import('/pkg/web/index.js');
+    const glue = await import('/pkg/web/connect_preflight.js');
+    const { guard } = await import('/pkg/web/guard.js');
+    await web.init();
+    const internal = guard(glue);
+    const traps = [];
+    for (let i = 0; i < 5; i++) {
+      const report = internal.__forceTrap('trap');
+      traps.push([report.valid, report.errors[0].code, web.validateKey('ab').valid]);
+    }
+    const draft = { connector: { key: 'c1' }, region: 'europe-west1.gcp', configurations: [] };
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const cyclic = {};
+    cyclic.self = cyclic;
+    const hostile = [proxy, cyclic, { get key() { throw new Error('S3CRET'); } }, { toJSON() { throw { get message() { throw 1; } }; } }, 10n, new Uint8Array(16)];
+    const table = () => glue.__exports().__wbindgen_externrefs.length;
+    web.validateDeploymentDraft(hostile[0]);
+    const before = table();
+    const codes = new Set();
+    let calls = 0;
+    for (let i = 0; i < 2000; i++) {
+      for (const value of hostile) {
+        codes.add(web.validateDeploymentDraft(value).errors[0].code);
+        calls++;
+      }
+    }
+    return { traps, codes: [...codes], calls, grew: table() - before, alive: web.validateDeploymentDraft(draft).valid };
+  });
+  console.log(`Chromium: ${result.calls} hostile calls, externref table grew by ${result.grew}`);
+  assert.deepEqual(result.traps, Array(5).fill([false, 'InternalError', true]));
+  assert.deepEqual(result.codes, ['InvalidJsonInput']);
+  assert.equal(result.grew, 0);
+  assert.equal(result.alive, true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

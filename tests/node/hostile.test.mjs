@@ -443,7 +443,7 @@ async function worker({ buildName, tasks }) {
       alive('after the class');
       const s = wasmState(build);
       if (!s || s.fallback) problem('glue.__exports() is missing: the wasm memory and the externref table cannot be read (the new contract has it)');
-      if (s) stats.maxTable = Math.max(stats.maxTable, s.table);
+      if (s) { stats.maxTable = Math.max(stats.maxTable, s.table); stats.maxMemory = Math.max(stats.maxMemory, s.memory); }
       if (baseline && stats.maxTable > baseline.table) problem(`externref table grew from ${baseline.table} (after the warm-up) to ${stats.maxTable}`);
       post({ type: 'done', task, stats: { ...stats, baselineTable: baseline?.table, ...extra }, problems: [...problems].map(([text, p]) => ({ text, ...p })) });
     };
