@@ -383,8 +383,11 @@ impl Context {
     /// Every key the connector declares as secured (any application, or global): their
     /// values are never echoed, even when sent in a standard block.
     pub(crate) fn secret_keys(&self) -> BTreeSet<&str> {
-        self.connector()
+        // Every document that declares keys: a key secured in any of them is a secret.
+        let deployed = self.deployment.as_ref().and_then(|d| d.connector.as_ref());
+        [self.connector.as_ref(), deployed, self.connector_staged.as_ref()]
             .into_iter()
+            .flatten()
             .flat_map(|c| c.applications.iter().map(|a| &a.configuration).chain([&c.global]))
             .flat_map(|declared| declared.secured.iter().map(|d| d.key.as_str()))
             .collect()

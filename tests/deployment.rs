@@ -138,6 +138,29 @@ fn secrets_in_odd_places_are_not_echoed() {
     assert!(!out.contains(SENTINEL) && !out.contains("424242424242"), "{out}");
 }
 
+/// Found by tests/node/leak.test.mjs: with only a ConnectorStaged as context, a key it
+/// declares secured, sent in the standard block as a number, was echoed ("got 987654321987").
+#[test]
+fn keys_secured_by_a_connector_staged_alone_are_secrets() {
+    let defs = common::defs();
+    let context = Context::from_json(&json!({ "connectorStaged": defs["shopStaged"] })).expect("context");
+    let draft = json!({
+        "connector": {"key": "shop-connector"}, "region": "europe-west1.gcp",
+        "configurations": [{"applicationName": "service",
+            "standardConfiguration": [{"key": "CTP_CLIENT_SECRET", "value": 987654321987_i64}], "securedConfiguration": []}],
+        "globalConfiguration": {"standardConfiguration": [{"key": "SHARED_SECRET", "value": -987654321987_i64}]}
+    });
+    for payload in [Payload::Value(&draft), Payload::Text(&draft.to_string())] {
+        let report = validate_deployment_draft_with(payload, &context);
+        assert!(
+            report.errors.iter().any(|e| e.code.as_str() == "InvalidField"),
+            "{report:?}"
+        );
+        let out = report_json(&report);
+        assert!(!out.contains("987654321987"), "{out}");
+    }
+}
+
 /// A connector with random applications and keys, as the API returns it.
 fn connector() -> impl Strategy<Value = Value> {
     let key = (

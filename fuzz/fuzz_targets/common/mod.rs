@@ -21,6 +21,8 @@ use serde_json::{json, Map, Value};
 
 /// Planted in every secured place of a payload; must never come back in a report.
 pub const SENTINEL: &str = "FUZZ-SECRET-7f3a";
+/// A secret sent as a number (an issue about its type must not repeat it either).
+pub const SENTINEL_NUMBER: u64 = 987_654_321_987;
 /// The key the fixed contexts declare secured (in the application `service`).
 pub const SECRET_KEY: &str = "API_SECRET";
 
@@ -507,6 +509,11 @@ pub fn report_mentions(report: &Report, needle: &str) -> bool {
 /// `secret` appears nowhere in the report as JSON, nor in its error response.
 pub fn assert_no_secret(report: &Report, secret: &str) {
     let json = serde_json::to_string(report).expect("a report serializes");
+    // The numeric sentinel is planted beside the string one (nothing else produces it).
+    assert!(
+        !json.contains(&SENTINEL_NUMBER.to_string()),
+        "a secured value sent as a number is in the report"
+    );
     if json.contains(secret) {
         let culprit = report
             .issues()
@@ -533,18 +540,20 @@ enum Plant {
     PushStandard,
 }
 
-fn secured_entries() -> [Value; 5] {
+fn secured_entries() -> [Value; 6] {
     [
         json!({"key": SECRET_KEY, "value": SENTINEL}),
         json!(SENTINEL),
         json!({"key": SECRET_KEY, "value": [SENTINEL]}),
         json!({"key": SECRET_KEY, "value": {"v": SENTINEL}}),
         json!({"value": SENTINEL}),
+        json!({"key": SECRET_KEY, "value": SENTINEL_NUMBER}),
     ]
 }
 
-fn standard_entries() -> [Value; 3] {
+fn standard_entries() -> [Value; 4] {
     [
+        json!({"key": SECRET_KEY, "value": SENTINEL_NUMBER}),
         json!({"key": SECRET_KEY, "value": SENTINEL}),
         json!({"key": SECRET_KEY, "value": [SENTINEL]}),
         json!({"key": SECRET_KEY, "value": {"v": SENTINEL}}),
