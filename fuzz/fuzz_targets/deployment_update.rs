@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{check_report, Input};
+use common::Input;
 use connect_preflight::validate_deployment_update;
 use libfuzzer_sys::fuzz_target;
 
@@ -17,20 +17,5 @@ fuzz_target!(|data: &[u8]| {
     let Some(context) = input.context() else {
         return;
     };
-    let reports: Vec<_> = input
-        .payloads()
-        .into_iter()
-        .map(|p| validate_deployment_update(p, &context))
-        .collect();
-    for report in &reports {
-        check_report(report);
-    }
-    if let [from_text, from_value] = reports.as_slice() {
-        common::assert_same_issues(from_text, from_value);
-    }
-    if let Some(value) = &input.value {
-        let variants = common::planted(value, input.context_declares_secret());
-        let baselines: Vec<_> = reports.iter().collect();
-        common::check_planted(&input, &baselines, &variants, |p| validate_deployment_update(p, &context));
-    }
+    common::fuzz_report_function(&input, input.context_declares_secret(), |p| validate_deployment_update(p, &context));
 });

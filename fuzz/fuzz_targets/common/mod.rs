@@ -666,3 +666,22 @@ pub fn check_planted(
         }
     }
 }
+
+/// The whole run of a target whose function takes a payload and gives a report: the
+/// invariants on the payload as text and as a value (the same issues both ways), then the
+/// sentinel planted (`secret_key`: also under keys the context declares secured).
+#[allow(dead_code)] // not every target uses it
+pub fn fuzz_report_function(input: &Input<'_>, secret_key: bool, check: impl Fn(Payload<'_>) -> Report) {
+    let reports: Vec<_> = input.payloads().into_iter().map(&check).collect();
+    for report in &reports {
+        check_report(report);
+    }
+    if let [from_text, from_value] = reports.as_slice() {
+        assert_same_issues(from_text, from_value);
+    }
+    if let Some(value) = &input.value {
+        let variants = planted(value, secret_key);
+        let baselines: Vec<_> = reports.iter().collect();
+        check_planted(input, &baselines, &variants, check);
+    }
+}
