@@ -228,6 +228,9 @@ pub(crate) struct Deployment {
     pub(crate) applications: Option<Vec<String>>,
     /// Its `connector` (a DeploymentConnector carries the configurations).
     pub(crate) connector: Option<Connector>,
+    /// The keys its own configurations hold as secured (`configurations[].securedConfiguration`
+    /// and `globalConfiguration.securedConfiguration`): secrets wherever they are sent next.
+    pub(crate) secured_keys: Vec<String>,
 }
 
 impl Deployment {
@@ -248,8 +251,24 @@ impl Deployment {
             connector: object
                 .get("connector")
                 .and_then(|c| Connector::from_resource(c, "context.deployment.connector").ok()),
+            secured_keys: secured_keys_of(object),
         })
     }
+}
+
+/// The `key` of every entry of every `securedConfiguration` in a Deployment's blocks.
+fn secured_keys_of(deployment: &Map<String, Value>) -> Vec<String> {
+    let applications = deployment
+        .get("configurations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    applications
+        .chain(deployment.get("globalConfiguration"))
+        .filter_map(|block| block.get("securedConfiguration")?.as_array())
+        .flatten()
+        .filter_map(|entry| entry.get("key")?.as_str().map(str::to_owned))
+        .collect()
 }
 
 const CONTEXT_FIELDS: &[&str] = &[
@@ -295,7 +314,8 @@ impl Context {
                 .map(|h| format!(" (did you mean '{h}'?)"))
                 .unwrap_or_default();
             return Err(format!(
-                "context has no field '{unknown}'{hint}; it takes {}",
+                "context has no field '{}'{hint}; it takes {}",
+                crate::budget::shown(unknown),
                 CONTEXT_FIELDS.join(", ")
             ));
         }
@@ -390,6 +410,11 @@ impl Context {
             .flatten()
             .flat_map(|c| c.applications.iter().map(|a| &a.configuration).chain([&c.global]))
             .flat_map(|declared| declared.secured.iter().map(|d| d.key.as_str()))
+            .chain(
+                self.deployment
+                    .iter()
+                    .flat_map(|d| d.secured_keys.iter().map(String::as_str)),
+            )
             .collect()
     }
 

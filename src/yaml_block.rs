@@ -231,6 +231,11 @@ impl<'t> Reader<'t, '_> {
             let rest = content[1..].trim_start_matches(' ');
             let child = self.child(pointer, Err(items.len()));
             if rest.is_empty() {
+                // `-` then another `-` at the same indentation: two null items, not a nested
+                // sequence (that reading is for a key's value). Rare: left to the full parser.
+                if self.peek().is_some_and(|l| l.indent == indent && is_item(l.content)) {
+                    return None;
+                }
                 let value = self.nested_value(indent, depth, &child, None)?;
                 items.push(value);
             } else if rest.starts_with('#') {

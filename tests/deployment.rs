@@ -161,6 +161,24 @@ fn keys_secured_by_a_connector_staged_alone_are_secrets() {
     }
 }
 
+/// Found by an outside attack: a Deployment as the only context lists keys as secured in its
+/// own configurations; a number sent under one in the standard block was echoed.
+#[test]
+fn keys_a_deployment_holds_as_secured_are_secrets() {
+    let deployment = json!({"id": "d1", "version": 1, "status": "Deployed",
+        "configurations": [{"applicationName": "app", "standardConfiguration": [], "securedConfiguration": [{"key": "API_PIN", "value": "****"}]}],
+        "globalConfiguration": {"securedConfiguration": [{"key": "G_PIN", "value": "****"}]}});
+    let context = Context::from_json(&json!({ "deployment": deployment })).expect("context");
+    let update = json!({"version": 1, "actions": [{"action": "redeploy", "configurationValues": [{"applicationName": "app",
+        "standardConfiguration": [{"key": "API_PIN", "value": 482913482913_i64}, {"key": "G_PIN", "value": 482913482913_i64}], "securedConfiguration": []}]}]});
+    let report = validate_deployment_update(Payload::Value(&update), &context);
+    assert!(
+        report.errors.iter().any(|e| e.code.as_str() == "InvalidField"),
+        "{report:?}"
+    );
+    assert!(!report_json(&report).contains("482913482913"));
+}
+
 /// A connector with random applications and keys, as the API returns it.
 fn connector() -> impl Strategy<Value = Value> {
     let key = (

@@ -68,6 +68,14 @@ test('a file that cannot be read is that file\'s problem: the others are checked
   assert.deepEqual(json.map((r) => [r.file, 'error' in r, 'report' in r]), [['no/such/file.json', true, false], ['examples/deployment-draft.valid.json', false, true]]);
 });
 
+test('an endless file (/dev/zero) is read only up to the input budget, then refused', () => {
+  const r = spawnSync(process.execPath, [bin, 'validate', 'connect-yaml', '/dev/zero', 'examples/connect-yaml/valid'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.error, undefined, 'it finished');
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /\/dev\/zero:1:1 InvalidYaml .*the limit is 5242880 bytes/);
+  assert.match(r.stdout, /valid\/connect\.yaml: valid/);
+});
+
 test('a context file that is not JSON: the file is named, no byte of it printed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cp-cli-'));
   const context = join(dir, 'deployment.json');

@@ -81,6 +81,8 @@ test('API misuse throws an Error that says what was expected', () => {
   assert.throws(() => esm.toErrorResponse('nope'), /expects a Report/);
   // A context of the wrong shape would silently disable the cross-checks: it throws instead.
   assert.throws(() => esm.validateDeploymentDraft({}, { conectYaml: 'x' }), /no field 'conectYaml' \(did you mean 'connectYaml'\?\)/);
+  // A field name is repeated cut to the echo budget (found by an outside attack: 1 MB quoted).
+  assert.throws(() => esm.validateDeploymentDraft({}, { ['A'.repeat(1 << 20)]: 1 }), (e) => e.message.length < 400 && /no field 'A{200}…'/.test(e.message));
   assert.throws(() => esm.validateDeploymentDraft({}, { connectYaml: 42 }), /connectYaml must be the text of connect.yaml/);
   assert.throws(() => esm.validateDeploymentDraft({}, { connector: { name: 'x' } }), /no configurations array/);
   assert.throws(() => esm.validateDeploymentUpdate({}, { deployment: 'd1' }), /context.deployment must be a Deployment/);
