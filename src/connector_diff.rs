@@ -254,10 +254,17 @@ pub fn build_connector_update_actions(before: &Value, after: &Value) -> Result<V
             .unwrap_or_default()
     };
     let (old, new) = (projects(before), projects(after));
-    for project in new.iter().filter(|p| !old.contains(p)) {
+    // Membership by set (lists of tens of thousands made `contains` quadratic), order kept.
+    let set = |list: &[Value]| {
+        list.iter()
+            .map(Value::to_string)
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let (old_set, new_set) = (set(&old), set(&new));
+    for project in new.iter().filter(|p| !old_set.contains(&p.to_string())) {
         push("addPrivateProject", vec![("privateProject", project.clone())]);
     }
-    for project in old.iter().filter(|p| !new.contains(p)) {
+    for project in old.iter().filter(|p| !new_set.contains(&p.to_string())) {
         push("removePrivateProject", vec![("privateProject", project.clone())]);
     }
     Ok(actions)
