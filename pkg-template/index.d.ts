@@ -381,7 +381,9 @@ export function errorCatalog(): CatalogEntry[];
 
 /**
  * The report's errors in the API's own envelope; null for a report without errors.
- * Throws when the argument is not a Report.
+ * Throws when the argument is not a Report (or an error's `code` or `message` is not a
+ * string). A report built by hand is held to the same budgets as ours: message cut to 1,000
+ * characters, other strings to 200, no object or array `invalidValue`.
  */
 export function toErrorResponse(report: Report): ErrorResponse | null;
 

@@ -157,17 +157,27 @@ impl Serialize for ParsedConnectYaml {
 /// assert_eq!((report.errors[0].line, report.errors[0].column), (Some(4), Some(5)));
 /// ```
 pub fn validate_connect_yaml(text: &str) -> Report {
-    read(text, false).report
+    read(text, false, None).report
 }
 
 /// Reads connect.yaml: the report, and the file in the API's own shape (`spec`), present
 /// whenever the applications can be read, even when some rules fail.
 pub fn parse_connect_yaml(text: &str) -> ParsedConnectYaml {
-    read(text, true)
+    read(text, true, None)
 }
 
-/// The report, and the spec when `want_spec` (validating alone skips building its entries).
-fn read(text: &str, want_spec: bool) -> ParsedConnectYaml {
+/// The file read for a context: the spec and report, and every key the file declares
+/// secured (`crate::secrets::declared_secured_keys` of the document as written).
+pub(crate) fn parse_connect_yaml_for_context(text: &str) -> (ParsedConnectYaml, BTreeSet<String>) {
+    let mut secured = BTreeSet::new();
+    let parsed = read(text, true, Some(&mut secured));
+    (parsed, secured)
+}
+
+/// The report, and the spec when `want_spec` (validating alone skips building its entries);
+/// the keys the document declares secured into `secured` when given. (Not generic: one copy
+/// of the whole reader in the wasm.)
+fn read(text: &str, want_spec: bool, secured: Option<&mut BTreeSet<String>>) -> ParsedConnectYaml {
     let (value, reader) = match yaml::parse(text) {
         Ok(Some(read)) => read,
         Ok(None) => {
@@ -190,6 +200,9 @@ fn read(text: &str, want_spec: bool) -> ParsedConnectYaml {
             }
         }
     };
+    if let Some(secured) = secured {
+        *secured = crate::secrets::declared_secured_keys(&value);
+    }
     let mut c = Checker::default();
     let spec = check_file(&mut c, &value, want_spec).filter(|_| want_spec);
     let mut report = c.finish();

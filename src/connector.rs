@@ -8,7 +8,7 @@
 //! member that is missing or malformed is simply not known.
 
 use crate::codes::Code;
-use crate::connect_yaml::parse_connect_yaml;
+use crate::connect_yaml::parse_connect_yaml_for_context;
 use crate::report::Issue;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -136,6 +136,9 @@ pub(crate) struct Connector {
     pub(crate) is_previewable: Option<String>,
     pub(crate) private: Option<bool>,
     pub(crate) private_projects: Vec<String>,
+    /// Every key the document declares secured, read from the document as given — also
+    /// under applications the checks cannot use (no name, an unknown type): secrets all.
+    pub(crate) secured_keys: BTreeSet<String>,
 }
 
 impl Connector {
@@ -189,14 +192,20 @@ impl Connector {
             is_previewable: text("isPreviewable"),
             private: object.get("private").and_then(Value::as_bool),
             private_projects: strings("privateProjects"),
+            secured_keys: crate::secrets::declared_secured_keys(value),
         })
     }
 
     /// connect.yaml text. A file that cannot be read at all gives the issue that says why.
     pub(crate) fn from_connect_yaml(text: &str, what: &str) -> Result<Connector, Issue> {
-        let parsed = parse_connect_yaml(text);
+        let (parsed, secured_keys) = parse_connect_yaml_for_context(text);
         match parsed.spec {
             Some(spec) => Connector::from_resource(&spec, what)
+                .map(|connector| Connector {
+                    // The file's, not the spec's: the spec leaves out the applications in error.
+                    secured_keys,
+                    ..connector
+                })
                 .map_err(|why| Issue::new(Code::InvalidYaml, "", why).param("source", what)),
             None => {
                 let first = parsed.report.errors.first();
@@ -228,9 +237,9 @@ pub(crate) struct Deployment {
     pub(crate) applications: Option<Vec<String>>,
     /// Its `connector` (a DeploymentConnector carries the configurations).
     pub(crate) connector: Option<Connector>,
-    /// The keys its own configurations hold as secured (`configurations[].securedConfiguration`
-    /// and `globalConfiguration.securedConfiguration`): secrets wherever they are sent next.
-    pub(crate) secured_keys: Vec<String>,
+    /// The keys it holds or declares as secured (any `securedConfiguration` in it): secrets
+    /// wherever they are sent next.
+    pub(crate) secured_keys: BTreeSet<String>,
 }
 
 impl Deployment {
@@ -251,24 +260,9 @@ impl Deployment {
             connector: object
                 .get("connector")
                 .and_then(|c| Connector::from_resource(c, "context.deployment.connector").ok()),
-            secured_keys: secured_keys_of(object),
+            secured_keys: crate::secrets::declared_secured_keys(value),
         })
     }
-}
-
-/// The `key` of every entry of every `securedConfiguration` in a Deployment's blocks.
-fn secured_keys_of(deployment: &Map<String, Value>) -> Vec<String> {
-    let applications = deployment
-        .get("configurations")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten();
-    applications
-        .chain(deployment.get("globalConfiguration"))
-        .filter_map(|block| block.get("securedConfiguration")?.as_array())
-        .flatten()
-        .filter_map(|entry| entry.get("key")?.as_str().map(str::to_owned))
-        .collect()
 }
 
 const CONTEXT_FIELDS: &[&str] = &[
@@ -328,7 +322,12 @@ impl Context {
         // A ConnectorStaged for the update rules may be a draft-like object: no configurations needed.
         context.connector_staged = optional(object, "connectorStaged", |v| {
             v.is_object()
-                .then(|| Connector::from_resource(v, "context.connectorStaged").unwrap_or_default())
+                .then(|| {
+                    Connector::from_resource(v, "context.connectorStaged").unwrap_or_else(|_| Connector {
+                        secured_keys: crate::secrets::declared_secured_keys(v),
+                        ..Connector::default()
+                    })
+                })
                 .ok_or_else(|| "context.connectorStaged must be a ConnectorStaged (an object)".to_owned())
         })?;
         context.staged_resource = object.get("connectorStaged").filter(|v| v.is_object()).cloned();
@@ -342,6 +341,7 @@ impl Context {
                     applications: from_yaml.applications,
                     by_name: from_yaml.by_name,
                     global: from_yaml.global,
+                    secured_keys: from_yaml.secured_keys.union(&connector.secured_keys).cloned().collect(),
                     ..connector
                 },
                 None => connector,
@@ -400,21 +400,18 @@ impl Context {
             .or_else(|| self.connector.as_ref().and_then(|c| c.is_previewable.as_deref()))
     }
 
-    /// Every key the connector declares as secured (any application, or global): their
-    /// values are never echoed, even when sent in a standard block.
+    /// Every key a document of the context declares or holds as secured (any application,
+    /// valid or not, or global): their values are never echoed, even when sent in a standard
+    /// block.
     pub(crate) fn secret_keys(&self) -> BTreeSet<&str> {
-        // Every document that declares keys: a key secured in any of them is a secret.
         let deployed = self.deployment.as_ref().and_then(|d| d.connector.as_ref());
         [self.connector.as_ref(), deployed, self.connector_staged.as_ref()]
             .into_iter()
             .flatten()
-            .flat_map(|c| c.applications.iter().map(|a| &a.configuration).chain([&c.global]))
-            .flat_map(|declared| declared.secured.iter().map(|d| d.key.as_str()))
-            .chain(
-                self.deployment
-                    .iter()
-                    .flat_map(|d| d.secured_keys.iter().map(String::as_str)),
-            )
+            .map(|c| &c.secured_keys)
+            .chain(self.deployment.iter().map(|d| &d.secured_keys))
+            .flatten()
+            .map(String::as_str)
             .collect()
     }
 

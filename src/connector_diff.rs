@@ -10,6 +10,7 @@ use crate::json_text::{with_payload, Payload};
 use crate::report::Report;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
 /// What an action sets, in the order the diff emits the actions (the API reference's order).
 enum Setter {
@@ -73,8 +74,98 @@ fn set(resource: &mut Value, at: &[&str], value: Option<&Value>) {
     }
 }
 
-/// What one (valid) action does to the resource.
-pub(crate) fn apply_action(resource: &mut Value, name: &str, action: &Value) {
+/// The ConnectorStaged as the actions leave it, one action at a time. Its private projects
+/// are kept as an ordered set while the actions run: a list copied and scanned per action made
+/// 10,000 `addPrivateProject` against 10,000 projects take 16 s.
+pub(crate) struct StagedState {
+    resource: Value,
+    /// `privateProjects` in order; `None` where a project was removed.
+    projects: Vec<Option<Value>>,
+    /// Where each project (a string) first stands in `projects`…
+    first: BTreeMap<String, usize>,
+    /// …and, per place, the next place holding the same project (a list may hold one twice).
+    next_same: Vec<Option<usize>>,
+    /// Whether a project action ran, so `privateProjects` is written back.
+    projects_changed: bool,
+}
+
+impl StagedState {
+    pub(crate) fn new(resource: Value) -> Self {
+        let projects: Vec<Option<Value>> = match resource.get("privateProjects") {
+            Some(Value::Array(list)) => list.iter().cloned().map(Some).collect(),
+            _ => Vec::new(),
+        };
+        let mut first = BTreeMap::new();
+        let mut last: BTreeMap<String, usize> = BTreeMap::new();
+        let mut next_same = vec![None; projects.len()];
+        for (i, project) in projects.iter().enumerate() {
+            if let Some(Value::String(p)) = project {
+                match last.insert(p.clone(), i) {
+                    Some(before) => next_same[before] = Some(i),
+                    None => {
+                        first.insert(p.clone(), i);
+                    }
+                }
+            }
+        }
+        StagedState {
+            resource,
+            projects,
+            first,
+            next_same,
+            projects_changed: false,
+        }
+    }
+
+    /// The resource as the earlier actions left it (its `privateProjects` as they were).
+    pub(crate) fn resource(&self) -> &Value {
+        &self.resource
+    }
+
+    pub(crate) fn has_project(&self, project: &str) -> bool {
+        self.first.contains_key(project)
+    }
+
+    /// What one (valid) action does to the resource.
+    pub(crate) fn apply(&mut self, name: &str, action: &Value) {
+        if !self.resource.is_object() {
+            return;
+        }
+        let project = action.get("privateProject").and_then(Value::as_str);
+        match (name, project) {
+            ("addPrivateProject", Some(project)) => {
+                self.projects_changed = true;
+                if !self.first.contains_key(project) {
+                    self.first.insert(project.to_owned(), self.projects.len());
+                    self.projects.push(Some(Value::String(project.to_owned())));
+                    self.next_same.push(None);
+                }
+            }
+            ("removePrivateProject", Some(project)) => {
+                self.projects_changed = true;
+                let mut at = self.first.remove(project);
+                while let Some(i) = at {
+                    self.projects[i] = None;
+                    at = self.next_same[i];
+                }
+            }
+            // A project that is no string makes the update invalid: nothing to keep.
+            ("addPrivateProject" | "removePrivateProject", None) => {}
+            _ => apply_action(&mut self.resource, name, action),
+        }
+    }
+
+    pub(crate) fn into_resource(self) -> Value {
+        let mut resource = self.resource;
+        if self.projects_changed {
+            resource["privateProjects"] = Value::Array(self.projects.into_iter().flatten().collect());
+        }
+        resource
+    }
+}
+
+/// What one (valid) action does to the resource (the private projects aside).
+fn apply_action(resource: &mut Value, name: &str, action: &Value) {
     if !resource.is_object() {
         return;
     }
@@ -87,13 +178,6 @@ pub(crate) fn apply_action(resource: &mut Value, name: &str, action: &Value) {
         resource["hasChanges"] = json!(true);
         return;
     }
-    let projects = |resource: &mut Value| -> Vec<Value> {
-        resource
-            .get("privateProjects")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
     match name {
         "setRepository" => {
             for field in ["url", "tag"] {
@@ -103,29 +187,20 @@ pub(crate) fn apply_action(resource: &mut Value, name: &str, action: &Value) {
             }
             resource["hasChanges"] = json!(true);
         }
-        "addPrivateProject" => {
-            let mut list = projects(resource);
-            if let Some(project) = action.get("privateProject").filter(|p| !list.contains(p)) {
-                list.push(project.clone());
-            }
-            resource["privateProjects"] = Value::Array(list);
-        }
-        "removePrivateProject" => {
-            let mut list = projects(resource);
-            list.retain(|p| Some(p) != action.get("privateProject"));
-            resource["privateProjects"] = Value::Array(list);
-        }
         "updatePreviewable" => resource["isPreviewable"] = json!("pending"),
         "publish" => resource["status"] = json!("Processing"),
         "unlist" => resource["alreadyListed"] = json!(false),
         "addCertificationComment" => {
-            let mut comments = resource
-                .pointer("/certificationInfo/comments")
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
+            // Taken, not cloned: a copy per action made many comments quadratic.
+            let mut comments = match resource.pointer_mut("/certificationInfo/comments") {
+                Some(Value::Array(list)) => std::mem::take(list),
+                _ => Vec::new(),
+            };
             comments.push(json!({ "comment": action.get("comment") }));
-            resource["certificationInfo"] = json!({ "comments": comments });
+            // Not `json!`: it serializes its arguments, a copy of the list.
+            let mut info = Map::new();
+            info.insert("comments".to_owned(), Value::Array(comments));
+            resource["certificationInfo"] = Value::Object(info);
         }
         _ => {}
     }
@@ -177,6 +252,9 @@ pub fn apply_connector_update<'a>(connector_staged: &Value, update: impl Into<Pa
         let applied = after.filter(|_| report.valid()).map(|mut resource| {
             let version = resource.get("version").and_then(as_integer).unwrap_or(0);
             resource["version"] = json!(version.saturating_add(1));
+            // A ConnectorStaged declares secured keys and holds no values: one carried by
+            // the caller's copy is not handed back.
+            crate::secrets::mask_secured_declarations(&mut resource);
             resource
         });
         (applied, report)

@@ -8,6 +8,7 @@
 use crate::checks::{Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::connector::Context;
+use crate::connector_diff::StagedState;
 use crate::deployment::check_version;
 use crate::enums::{INTEGRATION_TYPES, REGIONS};
 use crate::identifiers::check_project_identifier;
@@ -446,8 +447,8 @@ pub(crate) fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value
     };
     let actions = c.array(actions, "/actions".into(), "actions")?;
     // The state the actions meet: each one sees the resource as the ones before it left it.
-    let mut state = staged.cloned();
-    if let Some(status) = state.as_ref().and_then(|s| s.get("status")).and_then(Value::as_str) {
+    let mut state = staged.cloned().map(StagedState::new);
+    if let Some(status) = staged.and_then(|s| s.get("status")).and_then(Value::as_str) {
         if status == "Processing" && !actions.is_empty() {
             c.error(
                 Issue::new(
@@ -467,10 +468,10 @@ pub(crate) fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value
         };
         if let Some(current) = state.as_mut() {
             check_action_state(c, name, action, &path, current);
-            crate::connector_diff::apply_action(current, name, action);
+            current.apply(name, action);
         }
     }
-    state
+    state.map(StagedState::into_resource)
 }
 
 /// One action's own rules; its name when it is one of the 19.
@@ -501,7 +502,8 @@ fn describe_fields(fields: &[Field]) -> String {
 }
 
 /// What the ConnectorStaged's state (as the earlier actions left it) allows.
-fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, staged: &Value) {
+fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, state: &StagedState) {
+    let staged = state.resource();
     let text = |field: &str| staged.get(field).and_then(Value::as_str);
     match name {
         "addPrivateProject" | "removePrivateProject" => {
@@ -516,10 +518,7 @@ fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, s
             let Some(project) = action.get("privateProject").and_then(Value::as_str) else {
                 return;
             };
-            let listed = staged
-                .get("privateProjects")
-                .and_then(Value::as_array)
-                .is_some_and(|p| p.iter().any(|x| x.as_str() == Some(project)));
+            let listed = state.has_project(project);
             let at = pointer_push(path, "privateProject");
             if name == "addPrivateProject" && listed {
                 // Adding what is there changes nothing: a warning (docs/api-notes.md).

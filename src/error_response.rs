@@ -1,7 +1,8 @@
 //! `toErrorResponse`: a Report in the API's own error envelope (connect-domain.md §2.7).
 
+use crate::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
 use crate::codes::Code;
-use crate::report::Report;
+use crate::report::{param_value, Report};
 use serde_json::{json, Map, Value};
 
 /// The Report's errors as the API would send them:
@@ -39,10 +40,29 @@ fn error_response_from_errors(errors: &Value) -> Result<Option<Value>, String> {
         let issue = issue
             .as_object()
             .ok_or("toErrorResponse expects every error of the Report to be an Issue object")?;
+        let text = |field: &str| {
+            issue
+                .get(field)
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("toErrorResponse expects every error of the Report to have a '{field}' string"))
+        };
+        // A report given by the caller holds to the same budgets as one of ours: the message
+        // cut to MAX_MESSAGE_CHARS, every param by the rule of `Issue::param`.
         let mut object = Map::new();
+        object.insert(
+            "code".to_owned(),
+            Value::String(cut(text("code")?, MAX_ECHO_CHARS).into_owned()),
+        );
+        object.insert(
+            "message".to_owned(),
+            Value::String(cut(text("message")?, MAX_MESSAGE_CHARS).into_owned()),
+        );
         for (name, value) in issue {
-            if !matches!(name.as_str(), "path" | "line" | "column") {
-                object.insert(name.clone(), value.clone());
+            if matches!(name.as_str(), "code" | "message" | "path" | "line" | "column") {
+                continue;
+            }
+            if let Some(value) = param_value(name, value.clone()) {
+                object.insert(cut(name, MAX_ECHO_CHARS).into_owned(), value);
             }
         }
         objects.push(Value::Object(object));

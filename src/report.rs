@@ -45,11 +45,9 @@ impl Issue {
     /// container on the way to a secret, and it could be as large as the input).
     #[must_use]
     pub fn param(mut self, name: &str, value: impl Into<Value>) -> Issue {
-        let value = value.into();
-        if name == "invalidValue" && (value.is_array() || value.is_object()) {
-            return self;
+        if let Some(value) = param_value(name, value.into()) {
+            self.params.insert(name.to_owned(), value);
         }
-        self.params.insert(name.to_owned(), bounded(value));
         self
     }
 
@@ -62,7 +60,17 @@ impl Issue {
     }
 }
 
-/// A param value within the echo budget: every string in it cut to `MAX_ECHO_CHARS`.
+/// A param as a report may hold it (the one rule for every param, ours or one given to
+/// `toErrorResponse`): strings cut to the echo budget; `invalidValue` only a scalar.
+pub(crate) fn param_value(name: &str, value: Value) -> Option<Value> {
+    if name == "invalidValue" && (value.is_array() || value.is_object()) {
+        return None;
+    }
+    Some(bounded(value))
+}
+
+/// A param value within the echo budget: every string in it (member names too) cut to
+/// `MAX_ECHO_CHARS`.
 fn bounded(value: Value) -> Value {
     match value {
         Value::String(s) => match cut(&s, MAX_ECHO_CHARS) {
@@ -70,6 +78,12 @@ fn bounded(value: Value) -> Value {
             std::borrow::Cow::Borrowed(_) => Value::String(s),
         },
         Value::Array(items) => Value::Array(items.into_iter().map(bounded).collect()),
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(name, v)| (cut(&name, MAX_ECHO_CHARS).into_owned(), bounded(v)))
+                .collect(),
+        ),
         other => other,
     }
 }

@@ -31,6 +31,103 @@ pub(crate) fn masked<'v>(value: &'v Value, secured_keys: &BTreeSet<&str>) -> Cow
     }
 }
 
+/// Every key a document declares secured: the `key` of each entry of every
+/// `securedConfiguration` list, at any depth, whatever is wrong around it (an application of
+/// an unknown type or without a name still declares its secrets). A number or boolean key is
+/// taken as its text, the way a draft would send it.
+pub(crate) fn declared_secured_keys(document: &Value) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    // A stack, not recursion: a document built natively has no depth budget.
+    let mut stack = vec![document];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Array(entries)) = map.get(SECURED) {
+                    for key in entries.iter().filter_map(|e| e.get("key")) {
+                        match key {
+                            Value::String(k) => keys.insert(k.clone()),
+                            Value::Number(_) | Value::Bool(_) => keys.insert(key.to_string()),
+                            _ => false,
+                        };
+                    }
+                }
+                stack.extend(map.values());
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    keys
+}
+
+/// What of an entry under `securedConfiguration` is shown: the members named here keep their
+/// names (any other name could be the secret: renamed by position), and those in `kept` their
+/// value too when it is a string or a boolean; everything else is masked.
+struct Shown {
+    named: &'static [&'static str],
+    kept: &'static [&'static str],
+}
+
+/// A `{key, value}` entry of a payload: only the key.
+const VALUE_ENTRY: Shown = Shown {
+    named: &["key", "value"],
+    kept: &["key"],
+};
+
+/// A declaration of a secured key, as a ConnectorStaged has it: no value.
+const DECLARATION: Shown = Shown {
+    named: &["key", "value", "description", "required"],
+    kept: &["key", "description", "required"],
+};
+
+fn mask_entry(entry: &Value, shown: &Shown) -> Value {
+    let Value::Object(fields) = entry else {
+        return mask_all(entry);
+    };
+    let member = |(i, (name, v)): (usize, (&String, &Value))| {
+        let keep = shown.kept.contains(&name.as_str()) && (v.is_string() || v.is_boolean());
+        let name = if shown.named.contains(&name.as_str()) {
+            name.clone()
+        } else {
+            format!("{MASK}{i}")
+        };
+        (name, if keep { v.clone() } else { mask_all(v) })
+    };
+    Value::Object(fields.iter().enumerate().map(member).collect())
+}
+
+/// A `securedConfiguration` value: each entry as `shown` says; a block of any other shape is
+/// masked whole.
+fn mask_block(block: &Value, shown: &Shown) -> Value {
+    match block {
+        Value::Array(entries) => Value::Array(entries.iter().map(|e| mask_entry(e, shown)).collect()),
+        other => mask_all(other),
+    }
+}
+
+/// A resource the package hands back (`applyConnectorUpdate`'s ConnectorStaged) without a
+/// secret the caller's copy may carry: in every `securedConfiguration`, each entry keeps its
+/// declaration (`key`, `description`, `required`); a `value`, any other member (renamed by
+/// position) and a block or entry of any other shape are masked.
+pub(crate) fn mask_secured_declarations(resource: &mut Value) {
+    let mut stack = vec![resource];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                for (name, member) in map.iter_mut() {
+                    if name == SECURED {
+                        *member = mask_block(member, &DECLARATION);
+                    } else {
+                        stack.push(member);
+                    }
+                }
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+}
+
 /// Whether `entry` is a `{key, value}` entry of a key the context declares secured.
 fn is_secured_entry(entry: &Map<String, Value>, secured_keys: &BTreeSet<&str>) -> bool {
     entry.contains_key("value")
@@ -55,12 +152,12 @@ fn holds_secret(value: &Value, secured_keys: &BTreeSet<&str>) -> bool {
 fn mask_secrets(value: &Value, secured_keys: &BTreeSet<&str>) -> Value {
     match value {
         Value::Object(map) => {
-            let secured_entry = is_secured_entry(map, secured_keys);
+            if is_secured_entry(map, secured_keys) {
+                return mask_entry(value, &VALUE_ENTRY);
+            }
             let masked = map.iter().map(|(name, member)| {
                 let member = if name == SECURED {
-                    mask_block(member)
-                } else if secured_entry && name == "value" {
-                    mask_all(member)
+                    mask_block(member, &VALUE_ENTRY)
                 } else {
                     mask_secrets(member, secured_keys)
                 };
@@ -71,31 +168,6 @@ fn mask_secrets(value: &Value, secured_keys: &BTreeSet<&str>) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(|v| mask_secrets(v, secured_keys)).collect()),
         other => other.clone(),
     }
-}
-
-/// A `securedConfiguration` value: entries keep their field names and their `key` string,
-/// everything else is masked; a block or entry of any other shape is masked whole.
-fn mask_block(block: &Value) -> Value {
-    let Value::Array(entries) = block else {
-        return mask_all(block);
-    };
-    let entry = |entry: &Value| match entry {
-        Value::Object(fields) => Value::Object(
-            fields
-                .iter()
-                .map(|(name, v)| {
-                    let kept = if name == "key" && v.is_string() {
-                        v.clone()
-                    } else {
-                        mask_all(v)
-                    };
-                    (name.clone(), kept)
-                })
-                .collect(),
-        ),
-        other => mask_all(other),
-    };
-    Value::Array(entries.iter().map(entry).collect())
 }
 
 /// Nothing of `value` but its shape: strings masked, numbers 0, booleans false, object
@@ -156,10 +228,10 @@ mod tests {
             assert_eq!(std::mem::discriminant(got), std::mem::discriminant(&block));
         }
         let entry = json!([{"key": "API_KEY", "value": "S3CRET"}]);
-        let out = mask_block(&entry);
+        let out = mask_block(&entry, &VALUE_ENTRY);
         assert_eq!(out, json!([{"key": "API_KEY", "value": MASK}]));
         assert_eq!(
-            mask_block(&json!([{"key": "K", "value": "  "}])),
+            mask_block(&json!([{"key": "K", "value": "  "}]), &VALUE_ENTRY),
             json!([{"key": "K", "value": "  "}])
         );
     }

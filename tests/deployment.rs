@@ -341,3 +341,190 @@ fn large_connectors_and_drafts_stay_linear() {
     );
     assert_eq!(last.params["omittedWarnings"], json!(0));
 }
+
+/// Found by an outside attack: a key declared secured under an application the checks cannot
+/// use (an unknown type, a name that is no string, `assets`, ...) was no secret, so a number
+/// sent under it was echoed. Generated: every kind of broken application × every context
+/// that can carry it × every place a value is sent × every JSON type of the value.
+#[test]
+fn keys_secured_under_broken_applications_are_secrets() {
+    const PIN: i64 = 731_731_731_731;
+    let secret_text = format!("{SENTINEL}-broken");
+    // What makes the application unusable, as connect.yaml lines (after `- `).
+    let broken: &[&str] = &[
+        "name: 123\n    applicationType: service\n    endpoint: /b",
+        "name: [a, b]\n    applicationType: service\n    endpoint: /b",
+        "name: {a: b}\n    applicationType: job\n    properties: {schedule: '* * * * *'}",
+        "applicationType: service\n    endpoint: /b",
+        "name: broken\n    applicationType: nope",
+        "name: broken\n    applicationType: assets",
+        "name: broken",
+        "name: broken\n    applicationType: 7",
+        "name: 'bad name!'\n    applicationType: service\n    endpoint: /b",
+        "name: service\n    applicationType: service\n    endpoint: /dup",
+        "name: broken\n    applicationType: event\n    endpoint: 5",
+    ];
+    let yaml = |b: &str| {
+        format!(
+            "deployAs:\n  - name: service\n    applicationType: service\n    endpoint: /s\n  - {b}\n    configuration:\n      standardConfiguration: 5\n      securedConfiguration:\n        - key: HIDDEN_PIN\n          description: d\n"
+        )
+    };
+    let values = [
+        json!(PIN),
+        json!(secret_text),
+        json!([PIN]),
+        json!({"v": secret_text}),
+        json!(-PIN),
+    ];
+    let mut cases = 0;
+    for b in broken {
+        let text = yaml(b);
+        // The same broken application as a resource: applicationName of the wrong type.
+        let resource = json!({"key": "c", "configurations": [
+            {"applicationName": "service", "applicationType": "service", "standardConfiguration": [], "securedConfiguration": []},
+            {"applicationName": 123, "applicationType": "nope", "standardConfiguration": 5, "securedConfiguration": [{"key": "HIDDEN_PIN"}]}]});
+        let staged_without_configurations = json!({"id": "s", "version": 1, "configurations": {"x": {"securedConfiguration": [{"key": "HIDDEN_PIN"}]}}});
+        let contexts = [
+            json!({"connectYaml": text}),
+            json!({"connectYaml": text, "connector": resource}),
+            json!({"connector": resource}),
+            json!({"connectorStaged": resource}),
+            json!({"connectorStaged": staged_without_configurations}),
+            json!({"deployment": {"id": "d", "version": 1, "status": "Deployed", "connector": resource}}),
+        ];
+        for context in &contexts {
+            let context = Context::from_json(context).expect("context");
+            for value in &values {
+                let entry = json!([{"key": "HIDDEN_PIN", "value": value}]);
+                let draft = json!({"connector": {"key": "c"}, "region": "europe-west1.gcp",
+                    "configurations": [{"applicationName": "service", "standardConfiguration": entry, "securedConfiguration": []}],
+                    "globalConfiguration": {"standardConfiguration": entry}});
+                let update = json!({"version": 1, "actions": [{"action": "redeploy", "configurationValues": [
+                    {"applicationName": "service", "standardConfiguration": entry, "securedConfiguration": []}]}]});
+                for out in [
+                    report_json(&validate_deployment_draft_with(Payload::Value(&draft), &context)),
+                    report_json(&validate_deployment_draft_with(
+                        Payload::Text(&draft.to_string()),
+                        &context,
+                    )),
+                    report_json(&validate_deployment_update(Payload::Value(&update), &context)),
+                ] {
+                    cases += 1;
+                    assert!(!out.contains(SENTINEL) && !out.contains("731731731731"), "{b}: {out}");
+                }
+            }
+        }
+        let source = Context::from_source(&json!(text)).expect("source");
+        for value in &values {
+            let input = json!({"connector": {"key": "c"}, "region": "europe-west1.gcp", "values": {"service": {"HIDDEN_PIN": value}}});
+            // The draft holds the secret where it belongs; the report must not.
+            let out = report_json(&build_deployment_draft(Payload::Value(&input), &source).report);
+            cases += 1;
+            assert!(!out.contains(SENTINEL) && !out.contains("731731731731"), "{b}: {out}");
+        }
+    }
+    eprintln!("secured keys under broken applications: {cases} reports searched");
+    assert_eq!(cases, broken.len() * (6 * 5 * 3 + 5));
+}
+
+/// A secured entry's member names other than `key` and `value` are not shown (a name could be
+/// the secret): an unknown field there is reported without its name.
+#[test]
+fn unknown_member_names_in_secured_entries_are_not_echoed() {
+    let name = format!("{SENTINEL}_as_a_name");
+    let context = Context::from_json(&json!({"connectYaml": common::defs()["shopYaml"]})).expect("context");
+    let entry = json!({"key": "CTP_CLIENT_SECRET", "value": "v", name.clone(): 1});
+    let draft = json!({"connector": {"key": "shop-connector"}, "region": "europe-west1.gcp",
+        "configurations": [{"applicationName": "service", "standardConfiguration": [entry], "securedConfiguration": [entry]}]});
+    let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
+    let unknown = report
+        .errors
+        .iter()
+        .chain(&report.warnings)
+        .filter(|i| i.code.as_str() == "UnknownField")
+        .count();
+    assert!(unknown >= 2, "{report:?}");
+    assert!(!report_json(&report).contains(SENTINEL), "{}", report_json(&report));
+}
+
+/// A report given to toErrorResponse holds to the budgets of ours: generated issues with
+/// every field × every JSON type (long strings, containers, long names). The message is cut to
+/// MAX_MESSAGE_CHARS, every other string to MAX_ECHO_CHARS (each then ends in `…`, one
+/// character more), `invalidValue` is only a scalar,
+/// and an error whose code or message is no string is misuse.
+#[test]
+fn to_error_response_bounds_a_given_report() {
+    use connect_preflight::budget::{MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
+    use connect_preflight::error_response_from_report_json;
+    let long = "x".repeat(50_000);
+    let kinds = [
+        json!(null),
+        json!(true),
+        json!(7),
+        json!(long),
+        json!([long, 1]),
+        json!({"a": long}),
+        json!("short"),
+    ];
+    let fields = [
+        "code",
+        "message",
+        "path",
+        "line",
+        "invalidValue",
+        "field",
+        long.as_str(),
+    ];
+    let longest = |v: &Value| -> usize {
+        let mut max = 0;
+        let mut stack = vec![v];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::String(s) => max = max.max(s.chars().count()),
+                Value::Array(items) => stack.extend(items),
+                Value::Object(map) => {
+                    max = max.max(map.keys().map(|k| k.chars().count()).max().unwrap_or(0));
+                    stack.extend(map.values());
+                }
+                _ => {}
+            }
+        }
+        max
+    };
+    let (mut answered, mut refused) = (0, 0);
+    for field in fields {
+        for kind in &kinds {
+            let mut issue = json!({"code": "InvalidField", "message": long, "path": "/a"});
+            issue[field] = kind.clone();
+            match error_response_from_report_json(&json!({"errors": [issue.clone(), issue]})) {
+                Ok(Some(response)) => {
+                    answered += 1;
+                    for error in response["errors"].as_array().expect("errors") {
+                        let message = error["message"].as_str().expect("message");
+                        assert!(message.chars().count() <= MAX_MESSAGE_CHARS + 1);
+                        let mut rest = error.clone();
+                        rest.as_object_mut().expect("object").remove("message");
+                        assert!(longest(&rest) <= MAX_ECHO_CHARS + 1, "{field}: {}", longest(&rest));
+                        assert!(error
+                            .get("invalidValue")
+                            .is_none_or(|v| !v.is_array() && !v.is_object()));
+                        assert!(error.get("path").is_none() && error.get("line").is_none());
+                    }
+                    assert!(longest(&response["message"]) <= MAX_MESSAGE_CHARS + 1);
+                }
+                Ok(None) => panic!("errors given, no response"),
+                Err(why) => {
+                    refused += 1;
+                    assert!(
+                        matches!(field, "code" | "message") && !kind.is_string(),
+                        "{field} {kind}: {why}"
+                    );
+                    assert!(why.contains(&format!("'{field}' string")), "{why}");
+                }
+            }
+        }
+    }
+    eprintln!("toErrorResponse of given reports: {answered} answered, {refused} refused as misuse");
+    assert_eq!(refused, 2 * (kinds.len() - 2));
+    assert_eq!(answered + refused, fields.len() * kinds.len());
+}

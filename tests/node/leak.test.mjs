@@ -409,6 +409,113 @@ test('context documents holding a secret under securedConfiguration', () => {
   assertNoLeak(mine(), 'context documents');
 });
 
+// A key declared secured under an application the checks cannot use (its type unknown or
+// `assets`, its name no string or missing): still a secret. Generated: every way of breaking
+// each application of the shop connector × the connect.yaml and resource contexts × every
+// declared slot (a secured key's value sent in a standard block).
+const BREAKS = {
+  'applicationType unknown': (app) => app.replace(/applicationType: \w+/, 'applicationType: nope'),
+  'applicationType assets': (app) => app.replace(/applicationType: \w+/, 'applicationType: assets'),
+  'applicationType a number': (app) => app.replace(/applicationType: \w+/, 'applicationType: 7'),
+  'name a number': (app) => app.replace(/name: [\w-]+/, 'name: 123'),
+  'name a list': (app) => app.replace(/name: [\w-]+/, 'name: [a, b]'),
+  'name missing': (app) => app.replace(/name: [\w-]+\n    /, ''),
+  'name with a space': (app) => app.replace(/name: ([\w-]+)/, "name: '$1 x'"),
+};
+function brokenContexts() {
+  const [head, ...apps] = defs.shopYaml.split(/^(?=  - name)/m);
+  const [lastApp, inherit] = apps.at(-1).split(/^(?=inheritAs)/m);
+  apps[apps.length - 1] = lastApp;
+  const out = [];
+  for (const [how, breakIt] of Object.entries(BREAKS)) {
+    for (let i = 0; i < apps.length; i++) {
+      const yaml = head + apps.map((a, j) => (j === i ? breakIt(a) : a)).join('') + inherit;
+      assert.notEqual(yaml, defs.shopYaml, `${how} changed nothing`);
+      const resource = clone(defs.shopConnector);
+      const app = resource.configurations[i];
+      if (/name/.test(how)) app.applicationName = how === 'name missing' ? undefined : 123;
+      else app.applicationType = 'nope';
+      out.push([`connectYaml, application ${i} ${how}`, { connectYaml: yaml }]);
+      out.push([`connector, application ${i} ${how}`, { connector: resource }]);
+      out.push([`connectorStaged, application ${i} ${how}`, { connectorStaged: resource }]);
+    }
+  }
+  return out;
+}
+test('keys declared secured under broken applications are secrets', () => {
+  const mine = since();
+  const before = tally.tried;
+  const contexts = brokenContexts();
+  for (const build of builds) {
+    for (const [kind, fn] of [['draft', 'validateDeploymentDraft'], ['update', 'validateDeploymentUpdate']]) {
+      for (const v of ALL[kind].filter((x) => x.declared)) {
+        for (const [context, ctx] of contexts) {
+          for (const encoding of ['JS value', 'JSON text']) {
+            attempt(build, { slot: v.slot, variant: v.variant, context, encoding }, fn, [ENCODINGS[encoding](clone(v.value), v.sent), ctx]);
+          }
+        }
+      }
+    }
+    for (const v of ALL.build) {
+      for (const [context, ctx] of contexts.filter(([c]) => c.startsWith('connectYaml'))) {
+        attempt(build, { slot: v.slot, variant: v.variant, context, encoding: 'JS value' }, 'buildDeploymentDraft', [clone(v.value), ctx.connectYaml],
+          (r) => (isObj(r) ? { ...r, draft: undefined } : r));
+      }
+    }
+  }
+  console.log(`broken applications: ${contexts.length} contexts, ${tally.tried - before} placements tried, ${mine().length} leaked`);
+  assert.ok(tally.tried - before > 20_000, 'the generator lost coverage');
+  assertNoLeak(mine(), 'broken applications');
+});
+
+// The secret as a member name of a secured entry (or of an entry of a key declared secured):
+// such names are reported without the name.
+test('a secret as the name of a member of a secured entry', () => {
+  const mine = since();
+  const before = tally.tried;
+  for (const build of builds) {
+    for (const [context, ctx] of Object.entries(CONTEXTS)) {
+      for (const [slot, path] of [['securedConfiguration entry', ['configurations', 0, 'securedConfiguration', 0]],
+        ['global securedConfiguration entry', ['globalConfiguration', 'securedConfiguration', 0]]]) {
+        for (const value of [1, 'x', null, [], {}]) {
+          const sent = sentinel();
+          const draft = draftBase();
+          parentOf(draft, [...path, 'key'])[sent.s] = value;
+          for (const [encoding, encode] of [['JS value', (v) => v], ['JSON text', (v) => JSON.stringify(v)]]) {
+            attempt(build, { slot, variant: `a member named by the secret, holding ${JSON.stringify(value)}`, context, encoding }, 'validateDeploymentDraft', [encode(draft), ctx]);
+          }
+          const update = updateBase();
+          const at = ['actions', 0, slot.startsWith('global') ? 'globalConfiguration' : 'configurationValues', ...(slot.startsWith('global') ? [] : [0]), 'securedConfiguration', 0];
+          parentOf(update, [...at, 'key'])[sent.s] = value;
+          attempt(build, { slot: `redeploy ${slot}`, variant: 'a member named by the secret', context, encoding: 'JS value' }, 'validateDeploymentUpdate', [update, ctx]);
+        }
+      }
+    }
+  }
+  console.log(`member names: ${tally.tried - before} placements tried, ${mine().length} leaked`);
+  assertNoLeak(mine(), 'member names');
+});
+
+// applyConnectorUpdate hands back the ConnectorStaged it was given, updated: a value the
+// caller's copy carries under securedConfiguration (a ConnectorStaged holds none) is not in it.
+test('applyConnectorUpdate: a ConnectorStaged carrying secured values', () => {
+  const mine = since();
+  const before = tally.tried;
+  const updates = [{ version: 1, actions: [{ action: 'setName', name: 'renamed' }] }, { version: 1, actions: [{ action: 'addPrivateProject', privateProject: 'europe-west1.gcp:p' }] }];
+  for (const build of builds) {
+    for (const c of contextVariants().filter((x) => x.key !== 'deployment')) {
+      for (const update of updates) {
+        const staged = { ...clone(c.d), version: 1, private: true };
+        const cls = { slot: c.slot, variant: `the resource's securedConfiguration as ${c.form}`, context: 'applyConnectorUpdate', encoding: 'JS value' };
+        attempt(build, cls, 'applyConnectorUpdate', [staged, update]);
+        attempt(build, cls, 'validateConnectorUpdate', [update, { connectorStaged: staged }]);
+      }
+    }
+  }
+  console.log(`applyConnectorUpdate: ${tally.tried - before} placements tried, ${mine().length} leaked`);
+  assertNoLeak(mine(), 'applyConnectorUpdate');
+});
+
 // ---- The command-line tool -------------------------------------------------------------------
 const bin = fileURLToPath(new URL('bin/connect-preflight.cjs', pkgDir));
 const cli = { tried: 0, runs: 0, leaks: [] };
