@@ -15,6 +15,9 @@ export interface Issue {
   line?: number;
   /** 1-based column in UTF-16 code units, for text input. */
   column?: number;
+  /** Set only on an issue about a context document, not the input (API.md §3, §6):
+   * path, line and column are then in that document. */
+  source?: 'connectYaml' | 'connector' | 'deployment' | 'connectorStaged';
   /** Name of the field concerned (RequiredField, InvalidField, UnknownField). */
   field?: string;
   /** The offending value (InvalidField): a string (at most 200 characters and `…`), number,
@@ -381,11 +384,11 @@ export function errorCatalog(): CatalogEntry[];
 
 /**
  * The report's errors in the API's own envelope; null for a report without errors.
- * Throws when the argument is not a Report (or an error's `code` or `message` is not a
+ * The report may be given as its JSON text. Throws when the argument is not a Report (or an error's `code` or `message` is not a
  * string). A report built by hand is held to the same budgets as ours: message cut to 1,000
  * characters, other strings to 200, no object or array `invalidValue`.
  */
-export function toErrorResponse(report: Report): ErrorResponse | null;
+export function toErrorResponse(report: Report | string): ErrorResponse | null;
 
 // BEGIN GENERATED: Code (from src/codes.rs; `BLESS=1 cargo test --test catalog` rewrites it)
 export type Code =

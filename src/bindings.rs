@@ -425,8 +425,13 @@ pub fn error_catalog() -> JsValue {
 
 #[wasm_bindgen(js_name = toErrorResponse)]
 pub fn to_error_response(report: JsValue) -> Result<JsValue, JsValue> {
-    let value =
-        to_json_value(&report).map_err(|e| misuse(&format!("toErrorResponse expects a Report: {}", why(&e))))?;
+    // A Report, or its JSON text (as every payload argument takes, API.md §2).
+    let read = match js_string(&report, too_large_json) {
+        Ok(Some(text)) => crate::json_text::parse(&text),
+        Ok(None) => to_json_value(&report),
+        Err(issue) => Err(issue),
+    };
+    let value = read.map_err(|e| misuse(&format!("toErrorResponse expects a Report: {}", why(&e))))?;
     match crate::error_response_from_report_json(&value) {
         Ok(Some(response)) => Ok(encode(&response)),
         Ok(None) => Ok(JsValue::NULL),

@@ -70,6 +70,7 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
         c.error(issue.clone());
         return (None, c.finish());
     }
+
     let Some(connector) = source.connector() else {
         return (None, c.finish());
     };
@@ -81,6 +82,8 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
     for (name, given) in values.into_iter().flatten() {
         let path = pointer_push("/values", name);
         match connector.application(name) {
+            // An application of the connect.yaml in error: reported with `source` below.
+            None if connector.broken.may_be(name) => {}
             None => c.error(unknown_application(connector, name, path)),
             Some(application) => {
                 if let Some(given) = c.object(given, Loc::At(&path), name) {
@@ -105,7 +108,14 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
         .map(|application| {
             let given = values.and_then(|v| v.get(&application.name)).and_then(Value::as_object);
             let path = pointer_push("/values", &application.name);
-            let mut entry = configuration_block(&mut c, &application.configuration, given, &path, Some(application));
+            // An application of the connect.yaml in error: its missing values are not judged.
+            let mut ignored = Checker::default();
+            let checker = if connector.broken.application(&application.name) {
+                &mut ignored
+            } else {
+                &mut c
+            };
+            let mut entry = configuration_block(checker, &application.configuration, given, &path, Some(application));
             entry.insert("applicationName".to_owned(), json!(application.name));
             Value::Object(entry)
         })
@@ -120,7 +130,8 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
     // The draft's own rules and the cross-checks, pointed back at the input, within the same
     // issue budget as the rest.
     let mut checked = validate_deployment_draft_with(Payload::Value(&draft), source);
-    for issue in checked.issues_mut() {
+    // (The source's own problems, with `source`, keep their paths in the source.)
+    for issue in checked.issues_mut().filter(|i| !i.params.contains_key("source")) {
         issue.path = input_path(&issue.path, &draft);
     }
     c.absorb(checked);

@@ -7,7 +7,7 @@
 use crate::budget::shown;
 use crate::checks::{a_kind, describe, Checker, Echo, Strictness};
 use crate::codes::Code;
-use crate::cron::is_valid_schedule;
+use crate::cron::schedule_problem;
 use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Loc, Report};
 use crate::yaml;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -166,18 +166,26 @@ pub fn parse_connect_yaml(text: &str) -> ParsedConnectYaml {
     read(text, true, None)
 }
 
-/// The file read for a context: the spec and report, and every key the file declares
-/// secured (`crate::secrets::declared_secured_keys` of the document as written).
-pub(crate) fn parse_connect_yaml_for_context(text: &str) -> (ParsedConnectYaml, BTreeSet<String>) {
-    let mut secured = BTreeSet::new();
-    let parsed = read(text, true, Some(&mut secured));
-    (parsed, secured)
+/// What a context needs of the document as written, beyond the spec (which leaves out what is
+/// in error): every key it declares secured, and each application's name by its place.
+#[derive(Default)]
+pub(crate) struct DocumentFacts {
+    pub(crate) secured_keys: BTreeSet<String>,
+    /// `deployAs[i].name` when it is a string.
+    pub(crate) names: Vec<Option<String>>,
+}
+
+/// The file read for a context: the spec, the report and the [`DocumentFacts`].
+pub(crate) fn parse_connect_yaml_for_context(text: &str) -> (ParsedConnectYaml, DocumentFacts) {
+    let mut facts = DocumentFacts::default();
+    let parsed = read(text, true, Some(&mut facts));
+    (parsed, facts)
 }
 
 /// The report, and the spec when `want_spec` (validating alone skips building its entries);
-/// the keys the document declares secured into `secured` when given. (Not generic: one copy
-/// of the whole reader in the wasm.)
-fn read(text: &str, want_spec: bool, secured: Option<&mut BTreeSet<String>>) -> ParsedConnectYaml {
+/// the facts of the document into `facts` when given. (Not generic: one copy of the whole
+/// reader in the wasm.)
+fn read(text: &str, want_spec: bool, facts: Option<&mut DocumentFacts>) -> ParsedConnectYaml {
     let (value, reader) = match yaml::parse(text) {
         Ok(Some(read)) => read,
         Ok(None) => {
@@ -200,8 +208,14 @@ fn read(text: &str, want_spec: bool, secured: Option<&mut BTreeSet<String>>) -> 
             }
         }
     };
-    if let Some(secured) = secured {
-        *secured = crate::secrets::declared_secured_keys(&value);
+    if let Some(facts) = facts {
+        facts.secured_keys = crate::secrets::declared_secured_keys(&value);
+        let applications = value.get("deployAs").and_then(Value::as_array);
+        facts.names = applications
+            .into_iter()
+            .flatten()
+            .map(|a| a.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect();
     }
     let mut c = Checker::default();
     let spec = check_file(&mut c, &value, want_spec).filter(|_| want_spec);
@@ -589,9 +603,28 @@ fn check_endpoint(c: &mut Checker, value: &Value, path: &str, field: &str) -> bo
             c.invalid(Loc::At(path), field, value, &problem, Echo::Yes);
             false
         }
-        None => true,
+        None => {
+            // The official pattern `([…]{0,256})+` means 256 at most and, by its `+`, lets any
+            // length pass: the verdict follows the validator, a warning says what it meant.
+            let length = endpoint.chars().count();
+            if length > MAX_ENDPOINT_CHARS {
+                c.warning(
+                    Issue::new(
+                        Code::InvalidField,
+                        path,
+                        format!("{field} is {length} characters long: the official pattern means at most {MAX_ENDPOINT_CHARS} (it does not enforce it), and such a path is unusual."),
+                    )
+                    .param("field", field)
+                    .param("maxLength", MAX_ENDPOINT_CHARS),
+                );
+            }
+            true
+        }
     }
 }
+
+/// The endpoint length the official pattern states (docs/decisions.md).
+const MAX_ENDPOINT_CHARS: usize = 256;
 
 fn check_configuration<'v>(
     c: &mut Checker,
@@ -962,21 +995,49 @@ fn check_properties(c: &mut Checker, value: &Value, path: &str) -> Option<String
 }
 
 /// `InvalidSchedule` unless `schedule` is a valid cron expression.
+/// Blanks around a schedule, which the official check lets pass (docs/decisions.md).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 pub(crate) fn check_schedule(c: &mut Checker, schedule: &str, path: &str) -> bool {
-    if is_valid_schedule(schedule) {
+    let trimmed = schedule.trim_matches(is_blank);
+    let problem = schedule_problem(trimmed);
+    if problem.is_none() && trimmed.len() != schedule.len() {
+        // Accepted, as the official check accepts it; but it is sent as written.
+        c.warning(
+            Issue::new(
+                Code::InvalidSchedule,
+                path,
+                format!(
+                    "The schedule {} has blanks around it (a block scalar adds a line break): it is accepted, but it is sent as written; write {} to be sure the scheduler reads it.",
+                    describe(&json!(schedule)),
+                    describe(&json!(trimmed))
+                ),
+            )
+            .param("field", "schedule")
+            .param("invalidValue", schedule),
+        );
         return true;
     }
-    c.error(
-        Issue::new(
-            Code::InvalidSchedule,
-            path,
-            format!(
-                "The schedule {} is not a valid cron expression: use 5 to 7 space-separated fields of numbers, '*', ranges (1-5), steps (*/5) or lists (1,15), or @daily, @hourly, … or @every 1h30m. Names (MON, JAN) and '?' are not accepted.",
-                describe(&json!(schedule))
-            ),
+    let Some(why) = problem else {
+        return true;
+    };
+    let message = if why.is_empty() {
+        format!(
+            "The schedule {} is not a valid cron expression: use 5 to 7 space-separated fields of numbers, '*', ranges (1-5), steps (*/5) or lists (1,15), or @daily, @hourly, … or @every 1h30m. Names (MON, JAN) and '?' are not accepted.",
+            describe(&json!(schedule))
         )
-        .param("field", "schedule")
-        .param("invalidValue", schedule),
+    } else {
+        format!(
+            "The schedule {} is not a valid cron expression: {why}. The fields are minute (0-59), hour (0-23), day of month (1-31), month (1-12) and day of week (0-7); six fields put seconds first, seven add the year.",
+            describe(&json!(schedule))
+        )
+    };
+    c.error(
+        Issue::new(Code::InvalidSchedule, path, message)
+            .param("field", "schedule")
+            .param("invalidValue", schedule),
     );
     false
 }

@@ -123,6 +123,50 @@ pub(crate) struct Application {
     pub(crate) configuration: Declared,
 }
 
+/// The `source` of an issue about a connect.yaml given as context (API.md §3).
+pub(crate) const SOURCE_CONNECT_YAML: &str = "connectYaml";
+
+/// The parts of a connect.yaml in error: the cross-checks that depend on them are skipped.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Broken {
+    /// Applications (by name) with an error of their own.
+    applications: BTreeSet<String>,
+    /// An application in error whose name cannot be read: any unknown name may be it.
+    unnamed: bool,
+    /// `inheritAs.configuration` has an error.
+    pub(crate) global: bool,
+}
+
+impl Broken {
+    fn of(errors: &[Issue], names: &[Option<String>]) -> Broken {
+        let mut broken = Broken::default();
+        for issue in errors {
+            let mut steps = issue.path.split('/').skip(1);
+            match (steps.next(), steps.next().and_then(|i| i.parse::<usize>().ok())) {
+                (Some("deployAs"), Some(i)) => match names.get(i).cloned().flatten() {
+                    Some(name) => {
+                        broken.applications.insert(name);
+                    }
+                    None => broken.unnamed = true,
+                },
+                (Some("inheritAs"), _) => broken.global = true,
+                _ => {}
+            }
+        }
+        broken
+    }
+
+    /// Whether the application of this name is in error, so its values cannot be judged.
+    pub(crate) fn application(&self, name: &str) -> bool {
+        self.applications.contains(name)
+    }
+
+    /// Whether a name the connector does not have may be one of its applications in error.
+    pub(crate) fn may_be(&self, name: &str) -> bool {
+        self.unnamed || self.applications.contains(name)
+    }
+}
+
 /// A connector as the cross-checks see it.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Connector {
@@ -139,6 +183,8 @@ pub(crate) struct Connector {
     /// Every key the document declares secured, read from the document as given — also
     /// under applications the checks cannot use (no name, an unknown type): secrets all.
     pub(crate) secured_keys: BTreeSet<String>,
+    /// What of a connect.yaml is in error (nothing for a resource from the API).
+    pub(crate) broken: Broken,
 }
 
 impl Connector {
@@ -193,35 +239,58 @@ impl Connector {
             private: object.get("private").and_then(Value::as_bool),
             private_projects: strings("privateProjects"),
             secured_keys: crate::secrets::declared_secured_keys(value),
+            broken: Broken::default(),
         })
     }
 
-    /// connect.yaml text. A file that cannot be read at all gives the issue that says why.
-    pub(crate) fn from_connect_yaml(text: &str, what: &str) -> Result<Connector, Issue> {
-        let (parsed, secured_keys) = parse_connect_yaml_for_context(text);
+    /// connect.yaml text, and the file's own errors (API.md §6: the context is checked
+    /// first), each with `source: "connectYaml"` and its path, line and column in the file.
+    /// The parts in error are marked [`Broken`], so that the cross-checks that depend on them
+    /// are skipped rather than blamed on the payload. A file that cannot be read at all gives
+    /// the issue that says why (at the file's line and column).
+    pub(crate) fn from_connect_yaml(text: &str, what: &str) -> Result<(Connector, Vec<Issue>), Issue> {
+        let (parsed, facts) = parse_connect_yaml_for_context(text);
+        let own: Vec<Issue> = parsed
+            .report
+            .errors
+            .iter()
+            .map(|e| {
+                let mut issue = e.clone().param("source", SOURCE_CONNECT_YAML);
+                let message = format!("In the connector's connect.yaml: {}", issue.message);
+                issue.message = crate::budget::cut(&message, crate::budget::MAX_MESSAGE_CHARS).into_owned();
+                issue
+            })
+            .collect();
         match parsed.spec {
-            Some(spec) => Connector::from_resource(&spec, what)
-                .map(|connector| Connector {
-                    // The file's, not the spec's: the spec leaves out the applications in error.
-                    secured_keys,
-                    ..connector
-                })
-                .map_err(|why| Issue::new(Code::InvalidYaml, "", why).param("source", what)),
+            Some(spec) => {
+                let connector = Connector::from_resource(&spec, what)
+                    .map_err(|why| Issue::new(Code::InvalidYaml, "", why).param("source", SOURCE_CONNECT_YAML))?;
+                let broken = Broken::of(&own, &facts.names);
+                Ok((
+                    Connector {
+                        // The file's, not the spec's: the spec leaves out the applications in error.
+                        secured_keys: facts.secured_keys,
+                        broken,
+                        ..connector
+                    },
+                    own,
+                ))
+            }
             None => {
                 let first = parsed.report.errors.first();
-                let at = first
-                    .and_then(|e| e.line.zip(e.column))
-                    .map(|(l, c)| format!(" (line {l}, column {c})"))
-                    .unwrap_or_default();
                 let why = first.map_or("it is empty", |e| e.message.as_str());
-                Err(Issue::new(
+                let mut issue = Issue::new(
                     Code::InvalidYaml,
-                    "",
+                    first.map_or("", |e| e.path.as_str()),
                     format!(
-                        "The connector's connect.yaml ({what}) cannot be read{at}: {why} The cross-checks did not run."
+                        "The connector's connect.yaml ({what}) cannot be read: {why} The cross-checks did not run."
                     ),
                 )
-                .param("source", what))
+                .param("source", SOURCE_CONNECT_YAML);
+                if let Some((line, column)) = first.and_then(|e| e.line.zip(e.column)) {
+                    issue = issue.at(line, column);
+                }
+                Err(issue)
             }
         }
     }
@@ -231,6 +300,7 @@ impl Connector {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Deployment {
     pub(crate) id: Option<String>,
+    pub(crate) key: Option<String>,
     pub(crate) version: Option<i64>,
     pub(crate) status: Option<String>,
     /// The names of its applications (`applications[].applicationName`).
@@ -250,6 +320,7 @@ impl Deployment {
         let text = |field: &str| object.get(field).and_then(Value::as_str).map(str::to_owned);
         Ok(Deployment {
             id: text("id"),
+            key: text("key"),
             version: object.get("version").and_then(crate::checks::as_integer),
             status: text("status"),
             applications: object.get("applications").and_then(Value::as_array).map(|apps| {
@@ -279,6 +350,8 @@ pub struct Context {
     pub(crate) connector: Option<Connector>,
     /// A connect.yaml given as context that cannot be read: reported, no cross-checks run.
     pub(crate) unreadable: Option<Issue>,
+    /// The errors of a connect.yaml given as context that can be read (`source` set).
+    pub(crate) own_issues: Vec<Issue>,
     pub(crate) deployment: Option<Deployment>,
     pub(crate) connector_staged: Option<Connector>,
     pub(crate) project_key: Option<String>,
@@ -342,6 +415,7 @@ impl Context {
                     by_name: from_yaml.by_name,
                     global: from_yaml.global,
                     secured_keys: from_yaml.secured_keys.union(&connector.secured_keys).cloned().collect(),
+                    broken: from_yaml.broken,
                     ..connector
                 },
                 None => connector,
@@ -379,7 +453,10 @@ impl Context {
     /// The connector from connect.yaml text, or the issue that says why the file cannot be read.
     fn read_connect_yaml(&mut self, text: &str, what: &str) {
         match Connector::from_connect_yaml(text, what) {
-            Ok(connector) => self.connector = Some(connector),
+            Ok((connector, own)) => {
+                self.connector = Some(connector);
+                self.own_issues = own;
+            }
             Err(issue) => self.unreadable = Some(issue),
         }
     }
@@ -413,6 +490,12 @@ impl Context {
             .flatten()
             .map(String::as_str)
             .collect()
+    }
+
+    /// The context's own problems, to report first: a connect.yaml that cannot be read, or
+    /// the errors of one that can (each with `source`).
+    pub(crate) fn own_problems(&self) -> impl Iterator<Item = &Issue> {
+        self.unreadable.iter().chain(&self.own_issues)
     }
 
     /// The private connector's projects, when it is private.

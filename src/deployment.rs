@@ -10,7 +10,7 @@ use crate::budget::shown;
 use crate::checks::{did_you_mean, with_hint, Checker, Echo, Strictness};
 use crate::codes::Code;
 use crate::connect_yaml::{check_retry_policy, check_schedule};
-use crate::connector::{Connector, Context, Declared, Kind};
+use crate::connector::{Connector, Context, Declared, Deployment, Kind};
 use crate::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
 use crate::json_text::{check_secret_payload, Payload};
 use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
@@ -375,7 +375,7 @@ enum Absent {
 }
 
 fn cross_check_draft(c: &mut Checker, draft: &Map<String, Value>, context: &Context) {
-    if let Some(issue) = &context.unreadable {
+    for issue in context.own_problems() {
         c.error(issue.clone());
     }
     let region = draft.get("region").and_then(Value::as_str);
@@ -448,30 +448,42 @@ fn check_previewable(c: &mut Checker, reference: Option<&Value>, context: &Conte
     if previewable == "true" {
         return;
     }
-    let reference = reference.and_then(Value::as_object);
-    let named = |field: &str| {
-        reference
-            .and_then(|r| r.get(field))
-            .and_then(Value::as_str)
-            .map_or_else(|| "…".to_owned(), str::to_owned)
+    // The connector as the draft names it, else as the context's resource says.
+    let resource = context.staged_resource.as_ref().or(context.connector_resource.as_ref());
+    let known = |field: &str| -> Option<Value> {
+        [reference, resource]
+            .into_iter()
+            .flatten()
+            .find_map(|r| r.get(field).filter(|v| v.is_string() || v.is_u64()).cloned())
+    };
+    let named = |field: &str| match known(field) {
+        Some(Value::String(s)) => crate::budget::shown(&s).into_owned(),
+        Some(other) => other.to_string(),
+        None => "…".to_owned(),
     };
     let why = match previewable {
         "pending" => "a preview request is still being processed",
         "false" => "its preview checks failed (see previewableReport)",
         _ => "no preview was requested (updatePreviewable)",
     };
-    c.error(
-        Issue::new(
-            Code::ConnectorStagedNotPreviewable,
-            "/connector/staged",
-            format!(
-                "Connector id={} or key={} is not previewable: isPreviewable is \"{previewable}\" ({why}).",
-                named("id"),
-                named("key")
-            ),
-        )
-        .param("isPreviewable", previewable),
-    );
+    let mut issue = Issue::new(
+        Code::ConnectorStagedNotPreviewable,
+        "/connector/staged",
+        format!(
+            "Connector id={} or key={} with version {} is not previewable: isPreviewable is \"{previewable}\" ({why}).",
+            named("id"),
+            named("key"),
+            named("version")
+        ),
+    )
+    .param("isPreviewable", previewable);
+    // The API's params, where known.
+    for (param, field) in [("connectorId", "id"), ("connectorKey", "key"), ("version", "version")] {
+        if let Some(value) = known(field) {
+            issue = issue.param(param, value);
+        }
+    }
+    c.error(issue);
 }
 
 /// The configuration values of each application against the connector's declarations and,
@@ -482,9 +494,10 @@ fn cross_check_applications(
     applications: &[Value],
     path: &str,
     connector: Option<&Connector>,
-    deployment_applications: Option<&[String]>,
+    deployment: Option<&Deployment>,
     absent: Absent,
 ) -> usize {
+    let deployment_applications = deployment.and_then(|d| d.applications.as_deref());
     let mut seen = BTreeSet::new();
     let mut valid = 0;
     for (i, entry) in applications.iter().enumerate() {
@@ -498,6 +511,12 @@ fn cross_check_applications(
             continue;
         }
         let application = match connector {
+            // An application of the connect.yaml in error: reported with `source`, its values
+            // cannot be judged (API.md §6).
+            Some(connector) if connector.broken.may_be(name) && connector.application(name).is_none() => {
+                valid += 1;
+                continue;
+            }
             Some(connector) => match connector.application(name) {
                 Some(application) => Some(application),
                 None => {
@@ -508,21 +527,31 @@ fn cross_check_applications(
             None => None,
         };
         if let Some(included) = deployment_applications.filter(|apps| !apps.iter().any(|a| a == name)) {
-            c.error(
-                Issue::new(
-                    Code::DeploymentApplicationDoNotBelong,
-                    name_path,
-                    format!(
-                        "The Deployment does not include application: {name} (it has {}).",
-                        included.join(", ")
-                    ),
-                )
-                .param("applicationName", name),
-            );
+            let mut issue = Issue::new(
+                Code::DeploymentApplicationDoNotBelong,
+                name_path,
+                format!(
+                    "The Deployment does not include application: {name} (it has {}).",
+                    included.join(", ")
+                ),
+            )
+            .param("applicationName", name);
+            // The API's params, where the context's Deployment has them.
+            let known = deployment
+                .map(|d| [("id", &d.id), ("key", &d.key)])
+                .into_iter()
+                .flatten();
+            for (param, value) in known {
+                if let Some(value) = value {
+                    issue = issue.param(param, value.as_str());
+                }
+            }
+            c.error(issue);
             continue;
         }
         valid += 1;
-        let Some(application) = application else {
+        let Some(application) = application.filter(|a| !connector.is_some_and(|c| c.broken.application(&a.name)))
+        else {
             continue;
         };
         let scope = Scope::Application(name);
@@ -543,7 +572,7 @@ fn cross_check_applications(
         for application in connector
             .applications
             .iter()
-            .filter(|a| !seen.contains(a.name.as_str()))
+            .filter(|a| !seen.contains(a.name.as_str()) && !connector.broken.application(&a.name))
         {
             report_missing(
                 c,
@@ -596,6 +625,9 @@ fn override_not_allowed(field: &str, name: &str, application_type: &str, entry_p
 }
 
 fn cross_check_global(c: &mut Checker, global: Option<&Value>, path: &str, connector: &Connector, absent: Absent) {
+    if connector.broken.global {
+        return; // inheritAs in error: reported with `source`, not judged here
+    }
     match global {
         Some(global) if global.is_object() => {
             cross_check_values(c, global, path, &connector.global, Scope::Global, absent);
@@ -765,7 +797,7 @@ fn check_update(c: &mut Checker, value: &Value, context: &Context) {
     let Some(update) = c.root_object(value, "A DeploymentUpdate") else {
         return;
     };
-    if let Some(issue) = &context.unreadable {
+    for issue in context.own_problems() {
         c.error(issue.clone());
     }
     let deployment = context.deployment.as_ref();
@@ -864,7 +896,7 @@ fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context,
     let values = action.get("configurationValues").and_then(Value::as_array);
     let included = deployment.and_then(|d| d.applications.as_deref());
     if let Some(values) = values.filter(|_| context.connector().is_some() || included.is_some()) {
-        let valid = cross_check_applications(c, values, &values_path, context.connector(), included, Absent::Keep);
+        let valid = cross_check_applications(c, values, &values_path, context.connector(), deployment, Absent::Keep);
         if valid == 0 && !values.is_empty() {
             c.error(Issue::new(
                 Code::DeploymentApplicationRequired,

@@ -93,7 +93,56 @@ pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
             "it holds more than {MAX_NODES} values, the limit for one payload"
         )));
     }
-    serde_json::from_str::<Value>(text).map_err(|err| invalid_json_issue(text, &err))
+    serde_json::from_str::<Value>(text).or_else(|err| match without_lone_surrogates(text) {
+        // Read as JSON.parse reads it, U+FFFD for the lone surrogate (as a JS string's lone
+        // surrogate reads on every other path). Same length: positions stay right.
+        Some(repaired) => serde_json::from_str::<Value>(&repaired).map_err(|err| invalid_json_issue(&repaired, &err)),
+        None => Err(invalid_json_issue(text, &err)),
+    })
+}
+
+/// `text` with every `\u` escape of a lone surrogate (which JSON.stringify writes for one, and
+/// serde_json refuses) replaced by `\ufffd`; `None` when it has none.
+fn without_lone_surrogates(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        let hex = b.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        hex[2..]
+            .iter()
+            .try_fold(0u16, |n, &d| Some(n << 4 | (d as char).to_digit(16)? as u16))
+    };
+    let mut lone = Vec::new();
+    let (mut i, mut in_string) = (0, false);
+    while i < b.len() {
+        match b[i] {
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => match unit(i) {
+                Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => {
+                    i += 12;
+                    continue;
+                }
+                Some(0xD800..=0xDFFF) => {
+                    lone.push(i);
+                    i += 6;
+                    continue;
+                }
+                _ => i += 1, // skips the escaped character
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    if lone.is_empty() {
+        return None;
+    }
+    let mut out = text.to_owned();
+    for at in lone {
+        out.replace_range(at..at + 6, "\\ufffd");
+    }
+    Some(out)
 }
 
 /// The `InvalidJsonInput` issue of a payload over a budget.
@@ -206,9 +255,14 @@ pub(crate) fn add_positions(report: &mut Report, text: &str) {
         return;
     }
     let found = value_offsets(text, &wanted);
+    // An issue about a context document (`source`) has its position in that document.
     let offsets: Vec<Option<usize>> = report
         .issues()
-        .map(|issue| nearest(&found, &issue.path).map(|(&at, _)| at))
+        .map(|issue| {
+            (!issue.params.contains_key("source"))
+                .then(|| nearest(&found, &issue.path).map(|(&at, _)| at))
+                .flatten()
+        })
         .collect();
     let known: Vec<usize> = offsets.iter().flatten().copied().collect();
     let mut located = positions(text, &known).into_iter();
@@ -305,7 +359,9 @@ fn enter_member(text: &str, i: usize, ptr: &mut String, base: usize) -> usize {
     let end = skip_string(b, i);
     let raw = text.get(i..end).unwrap_or("\"\"");
     let key = if raw.contains('\\') {
-        serde_json::from_str::<String>(raw).unwrap_or_default()
+        serde_json::from_str::<String>(raw)
+            .or_else(|_| serde_json::from_str::<String>(&without_lone_surrogates(raw).unwrap_or_default()))
+            .unwrap_or_default()
     } else {
         raw.trim_matches('"').to_owned()
     };
@@ -382,6 +438,24 @@ mod tests {
         assert_eq!(&text[found["/b~1c/2/d"]..found["/b~1c/2/d"] + 4], "null");
         assert_eq!(&text[found["/e~0"]..found["/e~0"] + 1], "5");
         assert!(!found.contains_key("/a"));
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_read_as_u_fffd() {
+        // A high, a low, a pair, an escaped backslash before a `u`, a lone high before a pair.
+        let cases = [
+            (r#"{"a\ud800": "\udc00x"}"#, "{\"a\u{fffd}\":\"\u{fffd}x\"}"),
+            (r#"["\ud83d\ude00", "\ud83d"]"#, "[\"\u{1f600}\",\"\u{fffd}\"]"),
+            (r#"["\\ud800"]"#, r#"["\\ud800"]"#),
+            (r#"["\ud800\ud800\udc00"]"#, "[\"\u{fffd}\u{10000}\"]"),
+        ];
+        for (text, want) in cases {
+            let got = parse(text).ok().map(|v| v.to_string());
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+        let text = "{\n  \"k\\ud800\": 1}";
+        let found = offsets(text, &["", "/k\u{fffd}"]);
+        assert_eq!(&text[found["/k\u{fffd}"]..found["/k\u{fffd}"] + 1], "1");
     }
 
     #[test]

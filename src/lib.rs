@@ -35,6 +35,10 @@ mod deployment;
 mod draft_fast;
 mod enums;
 mod error_response;
+/// Hit rates of the property tests, shared with the integration tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../tests/common/hits.rs"]
+mod hits;
 mod identifiers;
 mod json_text;
 mod machines;

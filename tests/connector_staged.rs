@@ -2,6 +2,8 @@
 //! the update rules never panic on random input.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use connect_preflight::{
     apply_connector_update, build_connector_update_actions, validate_connector_staged_draft, validate_connector_update,
     Context, Payload, INTEGRATION_TYPES, REGIONS,
@@ -96,47 +98,107 @@ fn settable(resource: &Value) -> Value {
     })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+/// Applying the built actions to `before` gives `after` on every field a draft can set,
+/// and the update they form is valid against `before`. The branch: some action was built
+/// (two equal drafts give none).
+#[test]
+fn applying_the_built_actions_gives_after() {
+    let strategy = (draft(), draft(), 1..1000i64);
+    common::hits::assert_hit_rate(
+        "applying the built actions: actions built",
+        500,
+        0.2,
+        strategy,
+        |(before, after, version)| {
+            prop_assert!(validate_connector_staged_draft(&before).errors.is_empty());
+            prop_assert!(validate_connector_staged_draft(&after).errors.is_empty());
+            let mut before = before;
+            before["version"] = json!(version);
+            before["private"] = json!(true);
+            let actions = build_connector_update_actions(&before, &after).expect("objects");
+            let update = json!({"version": version, "actions": actions});
+            let applied = apply_connector_update(&before, &update);
+            prop_assert!(applied.report.valid(), "{:?}\n{update}", applied.report.errors);
+            let result = applied.connector_staged.expect("applied");
+            prop_assert_eq!(settable(&result), settable(&after), "{}", update);
+            prop_assert_eq!(&result["version"], &json!(version + 1));
+            // Nothing to do when nothing changed.
+            prop_assert_eq!(
+                build_connector_update_actions(&after, &after).expect("objects"),
+                Vec::<Value>::new()
+            );
+            Ok(!actions.is_empty())
+        },
+    );
+}
 
-    /// Applying the built actions to `before` gives `after` on every field a draft can set,
-    /// and the update they form is valid against `before`.
-    #[test]
-    fn applying_the_built_actions_gives_after(before in draft(), after in draft(), version in 1..1000i64) {
-        prop_assert!(validate_connector_staged_draft(&before).errors.is_empty());
-        prop_assert!(validate_connector_staged_draft(&after).errors.is_empty());
-        let mut before = before;
-        before["version"] = json!(version);
-        before["private"] = json!(true);
-        let actions = build_connector_update_actions(&before, &after).expect("objects");
-        let update = json!({"version": version, "actions": actions});
-        let applied = apply_connector_update(&before, &update);
-        prop_assert!(applied.report.valid(), "{:?}\n{update}", applied.report.errors);
-        let result = applied.connector_staged.expect("applied");
-        prop_assert_eq!(settable(&result), settable(&after), "{}", update);
-        prop_assert_eq!(&result["version"], &json!(version + 1));
-        // Nothing to do when nothing changed.
-        prop_assert_eq!(build_connector_update_actions(&after, &after).expect("objects"), Vec::<Value>::new());
-    }
-
-    /// Random values in every action field: reports, never a panic.
-    #[test]
-    fn random_updates_are_reports(
-        name in prop::sample::select(vec!["setName", "setRepository", "addPrivateProject", "publish", "setSupportedRegions", "nope"]),
-        value in prop_oneof![Just(json!(null)), Just(json!([])), Just(json!("")), Just(json!(true)), Just(json!(-1)), "\\PC{0,12}".prop_map(|s| json!(s))],
-        staged in prop_oneof![Just(json!({})), Just(json!({"private": false, "status": "Processing", "isPreviewable": "pending", "version": "x"}))],
-    ) {
-        let mut action = json!({"action": name});
-        for field in ["name", "url", "tag", "privateProject", "certification", "regions"] {
-            action[field] = value.clone();
-        }
-        let update = json!({"version": 1, "actions": [action, action]});
-        let context = Context::from_json(&json!({"connectorStaged": staged})).expect("context");
-        let report = validate_connector_update(Payload::Value(&update), &context);
-        prop_assert_eq!(report.valid(), report.errors.is_empty());
-        let applied = apply_connector_update(&staged, Payload::Value(&update));
-        prop_assert_eq!(applied.connector_staged.is_some(), applied.report.valid());
-    }
+/// Random values in every action field, against resources in odd states: never a panic, and
+/// validateConnectorUpdate (the resource as context) and applyConnectorUpdate (the resource
+/// as argument) give the same issues; the result is there exactly when the update is valid.
+/// The branch: the update is valid and applied (at least a fifth).
+#[test]
+fn random_updates_are_reports() {
+    let name = prop::sample::select(vec![
+        "setName",
+        "setRepository",
+        "addPrivateProject",
+        "publish",
+        "setSupportedRegions",
+        "nope",
+    ]);
+    let value = prop_oneof![
+        4 => "[a-z]{1,8}".prop_map(|s| json!(s)),
+        1 => prop_oneof![Just(json!(null)), Just(json!([])), Just(json!("")), Just(json!(true)), Just(json!(-1)), "\\PC{0,12}".prop_map(|s| json!(s))],
+    ];
+    let staged = prop_oneof![
+        3 => Just(json!({"version": 1, "private": true})),
+        1 => Just(json!({})),
+        1 => Just(json!({"private": false, "status": "Processing", "isPreviewable": "pending", "version": "x"})),
+    ];
+    let strategy = (name, value, staged);
+    common::hits::assert_hit_rate(
+        "random updates: valid and applied",
+        1000,
+        0.2,
+        strategy,
+        |(name, value, staged)| {
+            let mut action = json!({"action": name});
+            let fields: &[&str] = match name {
+                "setName" => &["name"],
+                "setRepository" => &["url", "tag"],
+                "addPrivateProject" => &["privateProject"],
+                "setSupportedRegions" => &["regions"],
+                _ => &[],
+            };
+            for field in fields {
+                action[*field] = value.clone();
+            }
+            // A project and a region from the lists, now and then, so that some are valid.
+            if value.as_str().is_some_and(|v| v.len() % 2 == 0) {
+                if name == "addPrivateProject" {
+                    action["privateProject"] = json!(format!("europe-west1.gcp:{value}").replace('"', ""));
+                }
+                if name == "setSupportedRegions" {
+                    action["regions"] = json!(["us-east-2.aws"]);
+                }
+                if name == "setRepository" {
+                    action["url"] = json!("https://github.com/o/r.git");
+                }
+            }
+            let update = json!({"version": 1, "actions": [action]});
+            let context = Context::from_json(&json!({"connectorStaged": staged})).expect("context");
+            let report = validate_connector_update(Payload::Value(&update), &context);
+            let applied = apply_connector_update(&staged, Payload::Value(&update));
+            let key = |r: &connect_preflight::Report| {
+                r.issues()
+                    .map(|i| (i.code.as_str().to_owned(), i.path.clone()))
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(key(&report), key(&applied.report), "{}", update);
+            prop_assert_eq!(applied.connector_staged.is_some(), applied.report.valid());
+            Ok(applied.connector_staged.is_some())
+        },
+    );
 }
 
 /// Resources of the wrong shape and extreme versions: reports, never a panic.

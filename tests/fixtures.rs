@@ -217,3 +217,62 @@ fn collect_object_arrays(value: &Value, at: String, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// Every `$param` a code's message template names is a param its issues carry (the catalog
+/// promised `$connectorId`, `$version`, `$id`, … that no issue had). Collected from every issue
+/// of every fixture case: each code that the fixtures make must carry each of its template's
+/// params in at least one of them, and a code with template params must be made by some case.
+#[test]
+fn template_params_are_carried_by_the_issues() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut carried: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut issues = 0;
+    for case in common::cases() {
+        let payload = match &case.input {
+            common::Input::Value(value) => Payload::Value(value),
+            common::Input::Text(text) => Payload::Text(text),
+        };
+        let result = run(&case.function, payload, case.second.as_ref());
+        let report = result.get("report").unwrap_or(&result);
+        for issue in ["errors", "warnings"]
+            .iter()
+            .filter_map(|k| report.get(*k)?.as_array())
+            .flatten()
+        {
+            issues += 1;
+            let code = issue["code"].as_str().expect("code").to_owned();
+            let names = issue.as_object().expect("issue").keys().cloned();
+            carried.entry(code).or_default().extend(names);
+        }
+    }
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for code in connect_preflight::Code::ALL {
+        let template = code.message_template();
+        let params: Vec<&str> = template
+            .split('$')
+            .skip(1)
+            .map(|rest| rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(""))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let Some(seen) = carried.get(code.as_str()) else {
+            continue; // not a code our checks make (an API-only code): its template is the API's
+        };
+        for param in params {
+            checked += 1;
+            if !seen.contains(param) {
+                missing.push(format!("{}: ${param} (its issues carry {seen:?})", code.as_str()));
+            }
+        }
+    }
+    eprintln!(
+        "template params: {checked} checked over {} codes made by {issues} fixture issues",
+        carried.len()
+    );
+    assert!(checked >= 20, "only {checked} template params checked");
+    assert!(
+        missing.is_empty(),
+        "template params no issue carries:\n{}",
+        missing.join("\n")
+    );
+}

@@ -81,20 +81,33 @@ function readJson(file) {
 }
 
 /** --connector FILE: connect.yaml (or a directory holding one) or a Connector/ConnectorStaged JSON. */
-function readConnector(file) {
+function readConnector(file, files) {
   const resolved = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.join(file, 'connect.yaml') : file;
   const text = readText(resolved);
-  if (text.trimStart().startsWith('{')) return { connector: readJson(resolved) };
+  if (text.trimStart().startsWith('{')) {
+    files.connector = resolved;
+    return { connector: readJson(resolved) };
+  }
+  files.connectYaml = resolved;
   return { connectYaml: text };
 }
 
+/** The context, and the file each of its documents came from: an issue about a context
+ * document (`source`) is printed against that file (`connect.yaml:4:5 …`). */
 function buildContext(options) {
   const context = {};
-  if (options.connector) Object.assign(context, readConnector(options.connector));
-  if (options.deployment) context.deployment = readJson(options.deployment);
+  const files = {};
+  if (options.connector) Object.assign(context, readConnector(options.connector, files));
+  if (options.deployment) {
+    context.deployment = readJson(options.deployment);
+    files.deployment = options.deployment;
+  }
   if (options.projectKey) context.projectKey = options.projectKey;
-  if (options.connectorStaged) context.connectorStaged = readJson(options.connectorStaged);
-  return context;
+  if (options.connectorStaged) {
+    context.connectorStaged = readJson(options.connectorStaged);
+    files.connectorStaged = options.connectorStaged;
+  }
+  return { context, files };
 }
 
 const USAGE = `usage: connect-preflight validate <kind> [--format text|json] FILE|DIR...
@@ -125,8 +138,9 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function issueLine(file, issue, severity) {
-  const where = issue.line ? `${file}:${issue.line}:${issue.column}` : file;
+function issueLine(file, issue, severity, sources = {}) {
+  const at = (issue.source && sources[issue.source]) || file;
+  const where = issue.line ? `${at}:${issue.line}:${issue.column}` : at;
   const tag = severity === 'warning' ? 'warning: ' : '';
   return `${where} ${issue.code} ${tag}${issue.message} (at ${issue.path === '' ? '/' : issue.path})`;
 }
@@ -168,8 +182,9 @@ function main(argv) {
     return misuse(`${kind} takes no context options (--connector, --deployment, --project-key, --connector-staged)`);
   }
   let context;
+  let sources = {};
   try {
-    context = buildContext(options);
+    ({ context, files: sources } = buildContext(options));
   } catch (err) {
     process.stderr.write(`connect-preflight: cannot read the context: ${err.code ? `${err.path ?? ''} ${err.code}`.trim() : err.message}\n`);
     return 2;
@@ -204,8 +219,8 @@ function main(argv) {
         process.stdout.write(`${file}: not checked\n`);
         continue;
       }
-      for (const issue of report.errors) process.stdout.write(`${issueLine(file, issue, 'error')}\n`);
-      for (const issue of report.warnings) process.stdout.write(`${issueLine(file, issue, 'warning')}\n`);
+      for (const issue of report.errors) process.stdout.write(`${issueLine(file, issue, 'error', sources)}\n`);
+      for (const issue of report.warnings) process.stdout.write(`${issueLine(file, issue, 'warning', sources)}\n`);
       const counts = `${plural(report.errors.length, 'error')}, ${plural(report.warnings.length, 'warning')}`;
       process.stdout.write(`${file}: ${report.valid ? 'valid' : 'invalid'} (${counts})\n`);
     }

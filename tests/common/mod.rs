@@ -226,5 +226,7 @@ pub fn check(case: &Case, actual: &Value, positions: bool) -> Result<(), String>
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod hits;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,35 +1,18 @@
 // The page in a real headless Chromium (Debian's, driven by playwright-core): type an invalid
 // draft, see the errors; make it valid, see "valid". Leaves a screenshot in target/e2e/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { useBrowser } from './browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-
-let browser;
-let server;
-let base;
-
-before(async () => {
-  ({ server, url: base } = await startServer({ port: 0 }));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test('typing an invalid draft shows its errors; fixing it shows valid', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(`${base}/www/`);
+  await page.goto(`${env.base}/www/`);
   await page.locator('#status').filter({ hasText: 'Paste or type' }).waitFor();
 
   const draft = page.locator('#draft');
@@ -59,10 +42,10 @@ test('typing an invalid draft shows its errors; fixing it shows valid', async ()
 });
 
 test('with a connector beside the draft, the cross-check issues appear next to it', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${base}/www/`);
+  await page.goto(`${env.base}/www/`);
   await page.locator('#load-mismatch').click();
   await page.locator('#status').filter({ hasText: 'invalid: 3 errors' }).waitFor();
   const items = await page.locator('#issues li').allTextContents();
@@ -89,10 +72,10 @@ test('with a connector beside the draft, the cross-check issues appear next to i
 // InternalError report and the next call works (the guard re-instantiates the module); hostile
 // JS values are reports, and the instance lives through thousands of them.
 test('Chromium: a trap is survived, and hostile values never kill the instance', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${base}/www/`);
+  await page.goto(`${env.base}/www/`);
   const result = await page.evaluate(async () => {
     const web = await import('/pkg/web/index.js');
     const glue = await import('/pkg/web/connect_preflight.js');

@@ -145,3 +145,17 @@ test('connector-draft and connector-update (with --connector-staged)', () => {
   assert.match(staged.out, /ConnectorStagedPreviewRequestUnderProcess/);
   assert.equal(run('validate', 'connector-draft', join(dir, 'draft.json'), '--connector-staged', join(dir, 'staged.json')).status, 2);
 });
+
+test("a context file's own problems are printed against that file (API.md §6)", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cp-cli-'));
+  const defs = JSON.parse(readFileSync('tests/fixtures/defs/connectors.json', 'utf8'));
+  writeFileSync(join(dir, 'connect.yaml'), defs.servceYaml);
+  writeFileSync(join(dir, 'draft.json'), JSON.stringify(defs.validDraft));
+  const r = run('validate', 'deployment-draft', join(dir, 'draft.json'), '--connector', dir);
+  assert.equal(r.status, 1);
+  const yamlFile = join(dir, 'connect.yaml');
+  assert.ok(r.out.split('\n').some((l) => l.startsWith(`${yamlFile}:3:22 InvalidField In the connector's connect.yaml:`)), r.out);
+  assert.ok(!r.out.includes('DeploymentUnknownApplicationConfiguration'), r.out);
+  const json = JSON.parse(run('validate', 'deployment-draft', join(dir, 'draft.json'), '--connector', dir, '--format', 'json').out);
+  assert.equal(json[0].report.errors[0].source, 'connectYaml');
+});
