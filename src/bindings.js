@@ -143,7 +143,7 @@ function isKey(value) {
   return true;
 }
 
-// Not blank for Rust's str::trim; conservatively, one printable ASCII character that is not a space.
+// Not blank by checks::is_blank (JS trim's whitespace); conservatively, one printable ASCII character that is not a space.
 function isVisible(value) {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);

@@ -177,10 +177,10 @@ impl Checker {
         string
     }
 
-    /// A non-empty string (not only whitespace), or an `InvalidField` issue.
+    /// A non-empty string (not only whitespace, by [`is_blank`]), or an `InvalidField` issue.
     pub(crate) fn non_empty_string(&mut self, value: &Value, path: Loc<'_>, field: &str, echo: Echo) {
         if let Some(s) = self.string(value, path, field, echo) {
-            if s.trim().is_empty() {
+            if is_blank(s) {
                 self.invalid(path, field, value, "must not be empty", echo);
             }
         }
@@ -419,6 +419,20 @@ fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
         std::mem::swap(&mut previous, &mut current);
     }
     Some(previous[b.len()])
+}
+
+/// Whether a string is empty or only whitespace as JavaScript's `trim()` sees it (the official
+/// validator's "cannot be only whitespace"): ECMAScript's WhiteSpace and LineTerminator, which
+/// include U+FEFF and leave out U+0085, unlike Rust's `str::trim`. The one rule for blank
+/// strings, in every check.
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        matches!(
+            c,
+            '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+                ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+        )
+    })
 }
 
 #[cfg(test)]

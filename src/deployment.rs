@@ -722,6 +722,9 @@ fn cross_check_values(
     absent: Absent,
 ) {
     let mut given = BTreeSet::new();
+    // Given in the block it is declared in, and sent in the other one (API.md §6: a key in the
+    // wrong block is both of the API's answers, unknown where sent and missing where it belongs).
+    let (mut in_place, mut misplaced) = (BTreeSet::new(), BTreeSet::new());
     for kind in Kind::BOTH {
         let list_path = pointer_push(path, kind.field());
         for (j, value) in entry
@@ -741,17 +744,26 @@ fn cross_check_values(
             }
             match declared.find(key) {
                 Some((declared_kind, definition)) if declared_kind == kind => {
+                    in_place.insert(key);
                     let empty = value
                         .get("value")
                         .and_then(Value::as_str)
-                        .is_some_and(|v| v.trim().is_empty());
+                        .is_some_and(crate::checks::is_blank);
                     if definition.required && empty {
                         c.error(scope.issue(KeyProblem::Empty, kind, key, pointer_push(&value_path, "value")));
                     }
                 }
-                Some((other, _)) => {
+                Some((other, definition)) => {
                     let path = pointer_push(&value_path, "key");
-                    c.error(scope.issue(KeyProblem::Unknown(Some(other)), kind, key, path));
+                    let mut issue = scope.issue(KeyProblem::Unknown(Some(other)), kind, key, path);
+                    if definition.must_be_given() && absent == Absent::Report {
+                        issue.message.push_str(&format!(
+                            " {} therefore lacks it too: one mistake, reported twice as the API does.",
+                            other.field()
+                        ));
+                    }
+                    misplaced.insert(key);
+                    c.error(issue);
                 }
                 None => {
                     let path = pointer_push(&value_path, "key");
@@ -772,11 +784,18 @@ fn cross_check_values(
         let missing: Vec<_> = Kind::BOTH
             .into_iter()
             .flat_map(|kind| declared.of(kind).iter().map(move |d| (kind, d)))
-            .filter(|(_, d)| d.must_be_given() && !given.contains(d.key.as_str()))
+            .filter(|(_, d)| d.must_be_given() && !in_place.contains(d.key.as_str()))
             .collect();
         for (kind, definition) in missing {
             let at = present(kind).unwrap_or_else(|| path.to_owned());
-            c.error(scope.issue(KeyProblem::Missing, kind, &definition.key, at));
+            let mut issue = scope.issue(KeyProblem::Missing, kind, &definition.key, at);
+            if misplaced.contains(definition.key.as_str()) {
+                let sent_in = Kind::BOTH.into_iter().find(|k| *k != kind).map_or("", Kind::field);
+                issue.message.push_str(&format!(
+                    " It was sent in {sent_in} instead (reported there): one mistake, move it here."
+                ));
+            }
+            c.error(issue);
         }
     }
 }

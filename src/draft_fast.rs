@@ -180,7 +180,7 @@ impl Clean for Draft<'_> {
 impl Clean for Connector<'_> {
     fn is_clean(&self) -> bool {
         (self.id.0.is_some() || self.key.0.is_some())
-            && self.id.0.is_none_or(|id| !id.trim().is_empty())
+            && self.id.0.is_none_or(|id| !crate::checks::is_blank(id))
             && self.key.0.is_none_or(|k| key_problem(k).is_none())
             && self.version.0.is_none_or(|v| v >= 1)
     }
@@ -196,7 +196,7 @@ impl Clean for Application<'_> {
 
 impl Clean for ConfigurationValue<'_> {
     fn is_clean(&self) -> bool {
-        !self.key.trim().is_empty()
+        !crate::checks::is_blank(self.key)
     }
 }
 

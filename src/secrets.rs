@@ -174,7 +174,7 @@ fn mask_secrets(value: &Value, secured_keys: &BTreeSet<&str>) -> Value {
 /// members renamed by position (a name could be the secret), array lengths kept.
 fn mask_all(value: &Value) -> Value {
     match value {
-        Value::String(s) if s.trim().is_empty() => value.clone(),
+        Value::String(s) if crate::checks::is_blank(s) => value.clone(),
         Value::String(_) => Value::String(MASK.to_owned()),
         Value::Number(_) => Value::from(0),
         Value::Bool(_) => Value::Bool(false),

@@ -125,11 +125,14 @@ impl<'t> CharInput<'t> {
 
     /// The character `n` after the current one, if there is one.
     fn get(&self, n: usize) -> Option<char> {
-        match &self.chars {
+        let c = match &self.chars {
             Chars::Ascii(bytes) => bytes.get(self.pos + n).map(|&b| char::from(b)),
             Chars::Decoded(chars) => chars.get(self.pos + n).copied(),
             Chars::Utf8(text) => text[self.byte..].chars().nth(n),
-        }
+        };
+        // saphyr reads '\0' as the end of the input; yaml@2 takes a NUL in a scalar or a
+        // comment as any other control character, and so do we (it reads as U+0001).
+        c.map(|c| if c == '\0' { '\u{1}' } else { c })
     }
 
     fn at(&self, n: usize) -> char {
@@ -226,6 +229,8 @@ struct Frame {
     nodes: usize,
     bytes: usize,
     depth: usize,
+    /// Keys a YAML 1.1 merge (`<<`) put in the mapping: a key of its own replaces them.
+    merged: BTreeSet<String>,
 }
 
 /// A value some anchor names, with its size, for the alias budgets.
@@ -244,6 +249,9 @@ pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large(text.len()));
     }
+    if let Some((at, why)) = unread_by_yaml2(text) {
+        return Err(yaml_error(pos_of(text, at), why));
+    }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The fast path has no node budget of its own: a text that may exceed it goes to the
     // full parser, which counts exactly.
@@ -253,6 +261,78 @@ pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
         }
     }
     Ok(parse_events(text)?.map(|value| (value, Reader::Full)))
+}
+
+/// Text that yaml@2 (the official validator's reader) does not read as a YAML reader that
+/// follows the 1.2 spec would: a second byte-order mark at the start (yaml@2 takes it as part
+/// of the first key) and a carriage return without a line feed (yaml@2 does not break the
+/// line there), and tabs as indentation (`yaml_tabs`). All make the official verdict
+/// "invalid"; saphyr would read them. The byte offset and why.
+fn unread_by_yaml2(text: &str) -> Option<(usize, &'static str)> {
+    if text.starts_with("\u{feff}\u{feff}") {
+        return Some((3, "a second byte-order mark (U+FEFF) at the start of the file"));
+    }
+    let b = text.as_bytes();
+    if let Some(lone_cr) = memchr_all(b, b'\r').find(|&i| b.get(i + 1) != Some(&b'\n')) {
+        return Some((
+            lone_cr,
+            "a carriage return without a line feed (a line break is LF or CR LF)",
+        ));
+    }
+    // A byte-order mark that starts a line of the document: yaml@2 refuses it there (before
+    // the document's first node, and after a `...`, it takes it as a byte-order mark).
+    if text.strip_prefix('\u{feff}').unwrap_or(text).contains('\u{feff}') {
+        let mut outside = true; // no node of a document read yet
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_start_matches(' ');
+            let at = offset + (line.len() - content.len());
+            offset += line.len();
+            let bare = content.trim_start_matches('\u{feff}').trim_end();
+            if content.starts_with('\u{feff}') && !outside && at > 0 {
+                return Some((
+                    at,
+                    "a byte-order mark (U+FEFF) inside the document, where a node starts",
+                ));
+            }
+            if bare.starts_with("...") && bare[3..].trim_start().is_empty_or_comment() {
+                outside = true;
+            } else if !(bare.is_empty() || bare.starts_with('#') || bare.starts_with('%') || bare == "---") {
+                outside = false;
+            }
+        }
+    }
+    crate::yaml_tabs::tab_problem(text)
+}
+
+fn memchr_all(b: &[u8], byte: u8) -> impl Iterator<Item = usize> + '_ {
+    b.iter().enumerate().filter(move |(_, &c)| c == byte).map(|(i, _)| i)
+}
+
+/// `str` empty or a comment, for the line checks.
+trait EmptyOrComment {
+    fn is_empty_or_comment(&self) -> bool;
+}
+
+impl EmptyOrComment for str {
+    fn is_empty_or_comment(&self) -> bool {
+        self.is_empty() || self.starts_with('#')
+    }
+}
+
+/// The line and column (1-based, UTF-16 units, a leading BOM not counted) of a byte offset.
+fn pos_of(text: &str, at: usize) -> Pos {
+    let before = &text[..at.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count();
+    let mut column: usize = before[line_start..].encode_utf16().count();
+    if line == 0 && before.starts_with('\u{feff}') {
+        column -= 1;
+    }
+    Pos {
+        line: to_u32(line + 1),
+        column: to_u32(column + 1),
+    }
 }
 
 /// Whether the block fast path could build more than `MAX_NODES` values from `text`: it
@@ -281,6 +361,7 @@ pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<String>, reader: Reader) -
 
 /// [`parse`] by the full parser (saphyr-parser's events).
 pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
+    let schema = Schema::of(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: BTreeMap<usize, Anchored> = BTreeMap::new();
     let mut root = None;
@@ -299,7 +380,15 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                 }
                 continue;
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                let kind = if matches!(event, Event::SequenceStart(..)) {
+                    NodeKind::Seq
+                } else {
+                    NodeKind::Map
+                };
+                if let Some(why) = tag.as_deref().and_then(|t| unsupported_tag(t, kind)) {
+                    return Err(yaml_error(pos, &why));
+                }
                 if let Some(Frame {
                     open: Open::Map(_, None),
                     ..
@@ -321,6 +410,7 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                     nodes: 1,
                     bytes: 0,
                     depth: 1,
+                    merged: BTreeSet::new(),
                 });
                 total_nodes += 1;
                 if total_nodes > MAX_NODES {
@@ -342,7 +432,10 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                     return Err(too_many_nodes(pos));
                 }
                 let bytes = raw.len();
-                (resolve(raw, style, tag.as_deref()), anchor, 1, bytes, 0)
+                if let Some(why) = unsupported(&raw, style, tag.as_deref(), schema) {
+                    return Err(yaml_error(pos, &why));
+                }
+                (resolve(raw, style, tag.as_deref(), schema), anchor, 1, bytes, 0)
             }
             Event::Alias(id) => {
                 // An anchor is registered when its node is complete, so an alias inside its own
@@ -400,6 +493,33 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
             Open::Seq(items) => items.push(value),
             Open::Map(map, pending) => match pending.take() {
                 Some((key, key_pos)) => {
+                    // `<<: *a` (or a list of them) under %YAML 1.1 merges, as yaml@2 does: keys
+                    // the mapping has of its own win, wherever they stand.
+                    if schema == Schema::Yaml11 && key == "<<" {
+                        let sources = match value {
+                            Value::Array(items) => items,
+                            other => vec![other],
+                        };
+                        for source in sources {
+                            let Value::Object(entries) = source else {
+                                return Err(yaml_error(
+                                    key_pos,
+                                    "a merge key (<<) needs a mapping or a list of mappings",
+                                ));
+                            };
+                            for (k, v) in entries {
+                                if !map.contains_key(&k) {
+                                    parent.merged.insert(k.clone());
+                                    map.insert(k, v);
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    if parent.merged.remove(&key) {
+                        map.insert(key, value);
+                        continue;
+                    }
                     if map.contains_key(&key) {
                         return Err(yaml_error(
                             key_pos,
@@ -452,6 +572,7 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, 
         Seq(usize),
         Map(Option<(String, Pos)>),
     }
+    let schema = Schema::of(text);
     let mut found = BTreeMap::new();
     // Each frame: the collection's kind and the pointer length of the collection itself.
     let mut stack: Vec<(Kind, usize)> = Vec::new();
@@ -462,7 +583,7 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, 
             Event::SequenceStart(..) | Event::MappingStart(..) => (true, None),
             Event::Scalar(raw, style, _, tag) => (
                 false,
-                Some(key_string(resolve(Cow::Borrowed(raw), *style, tag.as_deref()))),
+                Some(key_string(resolve(Cow::Borrowed(raw), *style, tag.as_deref(), schema))),
             ),
             Event::Alias(_) => (false, None),
             Event::SequenceEnd | Event::MappingEnd => {
@@ -520,7 +641,12 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, 
 /// by the core patterns, quoted and block scalars as strings; `!!str/int/float/bool/null`
 /// force a type when the text fits it (and give a string when it does not, as yaml@2 does);
 /// other tags give a string. `.inf` and `.nan` have no JSON form and read as null.
-fn resolve(raw: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+fn resolve(raw: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>, schema: Schema) -> Value {
+    if schema == Schema::Yaml11 && tag.is_none() && matches!(style, ScalarStyle::Plain) {
+        if let Some(typed) = yaml11(&raw) {
+            return typed;
+        }
+    }
     let typed = match tag {
         Some(tag) if tag.is_yaml_core_schema() => match tag.suffix.as_str() {
             "null" => null(&raw),
@@ -542,9 +668,139 @@ fn resolve(raw: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
     typed.unwrap_or_else(|| Value::String(raw.into_owned()))
 }
 
+/// Which schema types the plain scalars: yaml@2 reads a document with `%YAML 1.1` by its
+/// YAML 1.1 schema (`yes`/`on`/`off` are booleans, `1_000` an integer, dates are dates), and
+/// every other by the 1.2 core schema.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Schema {
+    Core,
+    Yaml11,
+}
+
+impl Schema {
+    /// From the directives before the document (lines before the first `---`).
+    fn of(text: &str) -> Schema {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if !text.starts_with('%') {
+            return Schema::Core;
+        }
+        let directives = text.lines().take_while(|l| !l.starts_with("---"));
+        let yaml11 = directives
+            .map(|l| l.split('#').next().unwrap_or("").split_whitespace().collect::<Vec<_>>())
+            .any(|words| words == ["%YAML", "1.1"]);
+        if yaml11 {
+            Schema::Yaml11
+        } else {
+            Schema::Core
+        }
+    }
+}
+
+/// A plain scalar as the YAML 1.1 schema types it where it differs from the core schema; a
+/// date is refused by [`unsupported`].
+fn yaml11(raw: &str) -> Option<Value> {
+    match raw {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return Some(Value::Bool(true)),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    let unsigned = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+    // `0o17` is no number in 1.1 (a string); `1_000` is.
+    if unsigned.starts_with("0o") {
+        return Some(Value::String(raw.to_owned()));
+    }
+    // `0b1010` is a binary integer in 1.1.
+    if let Some(bits) = unsigned
+        .strip_prefix("0b")
+        .filter(|b| !b.is_empty() && b.bytes().all(|c| matches!(c, b'0' | b'1' | b'_')))
+    {
+        let n = u64::from_str_radix(&bits.replace('_', ""), 2).ok()?;
+        return Some(if raw.starts_with('-') {
+            Value::from(-(n as i128) as i64)
+        } else {
+            Value::from(n)
+        });
+    }
+    if unsigned.contains('_')
+        && unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        && unsigned.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return integer(&raw.replace('_', ""));
+    }
+    // Base 60: `12:30:00` is 45000.
+    let mut parts = unsigned.split(':');
+    let first = parts.next().filter(|p| all_digits(p, 10) && !p.starts_with('0'))?;
+    let rest: Vec<&str> = parts.collect();
+    if rest.is_empty()
+        || !rest
+            .iter()
+            .all(|p| all_digits(p, 10) && p.len() <= 2 && p.parse::<u32>().is_ok_and(|n| n < 60))
+    {
+        return None;
+    }
+    let n = rest.iter().fold(first.parse::<f64>().ok()?, |acc, p| {
+        acc * 60.0 + p.parse::<f64>().unwrap_or(0.0)
+    });
+    let n = if raw.starts_with('-') { -n } else { n };
+    Number::from_f64(n).map(Value::Number)
+}
+
+/// The kind of node a tag is on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NodeKind {
+    Scalar,
+    Map,
+    Seq,
+}
+
+/// Tags of YAML 1.1's type repository that yaml@2 resolves on the kind of node it is on (to a
+/// date, a binary buffer, a set, an ordered map, a merge symbol) — or refuses — and no field of
+/// connect.yaml takes: the official validator refuses them all. On another kind of node yaml@2
+/// ignores the tag, and so do we.
+fn unsupported_tag(tag: &Tag, kind: NodeKind) -> Option<String> {
+    if !tag.is_yaml_core_schema() {
+        return None;
+    }
+    let what = match (tag.suffix.as_str(), kind) {
+        ("timestamp", NodeKind::Scalar) => "date",
+        ("binary", NodeKind::Scalar) => "binary buffer",
+        ("merge", NodeKind::Scalar) => "merge key",
+        ("set", NodeKind::Map) => "set",
+        ("omap" | "pairs", NodeKind::Seq) => "ordered map",
+        _ => return None,
+    };
+    Some(format!(
+        "the tag !!{} makes a {what} of it, which no field of connect.yaml takes",
+        tag.suffix
+    ))
+}
+
+/// What yaml@2 reads as a value no field takes: a tag of [`unsupported_tag`], or under
+/// `%YAML 1.1` an untagged plain date (`2001-12-14`).
+fn unsupported(raw: &str, style: ScalarStyle, tag: Option<&Tag>, schema: Schema) -> Option<String> {
+    if let Some(why) = tag.and_then(|t| unsupported_tag(t, NodeKind::Scalar)) {
+        return Some(why);
+    }
+    let plain = tag.is_none() && matches!(style, ScalarStyle::Plain);
+    let b = raw.as_bytes();
+    let date = b.len() >= 8
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && raw[5..]
+            .split(['-', 'T', 't', ' ', ':', '.', 'Z', '+'])
+            .all(|p| p.is_empty() || all_digits(p, 10))
+        && raw[5..].contains('-');
+    (schema == Schema::Yaml11 && plain && date).then(|| {
+        format!(
+            "under %YAML 1.1, {} is a date, which no field of connect.yaml takes",
+            shown(raw)
+        )
+    })
+}
+
 /// An untagged plain scalar, typed by the core schema (for the fast path in `yaml_block`).
 pub(crate) fn resolve_plain(raw: &str) -> Value {
-    resolve(Cow::Borrowed(raw), ScalarStyle::Plain, None)
+    resolve(Cow::Borrowed(raw), ScalarStyle::Plain, None, Schema::Core)
 }
 
 fn null(raw: &str) -> Option<Value> {
@@ -642,6 +898,36 @@ mod tests {
 
     fn at(text: &str, pointer: &str) -> Located {
         locate(text, &BTreeSet::from([pointer.to_owned()]))[pointer]
+    }
+
+    /// What yaml@2 reads differently from a 1.2 reader, found by the textual differential
+    /// test (tests/node/differential-text.test.mjs): read the way yaml@2 reads it.
+    #[test]
+    fn read_as_yaml2_reads() {
+        let v11 = |body: &str| value(&format!("%YAML 1.1\n---\n{body}"));
+        assert_eq!(
+            v11("a: yes\nb: Off\nc: 1_000\nd: 0o17\ne: 12:30:00\nf: ~\ng: 0b1010"),
+            json!({"a": true, "b": false, "c": 1000, "d": "0o17", "e": 45000.0, "f": null, "g": 10})
+        );
+        assert_eq!(value("a: yes\nb: 0o17"), json!({"a": "yes", "b": 15}));
+        assert_eq!(
+            v11("- &a {p: 1, q: 2}\n- <<: *a\n  q: 3"),
+            json!([{"p": 1, "q": 2}, {"p": 1, "q": 3}])
+        );
+        assert_eq!(value("a: !!set x\nb: !!timestamp [1]"), json!({"a": "x", "b": [1]}));
+        assert_eq!(value("a: x\u{0}y # \u{0}"), json!({"a": "x\u{1}y"}));
+        for bad in [
+            "%YAML 1.1\n---\na: 2001-12-14",
+            "a: !!timestamp 2001-12-14",
+            "a: !!binary eA==",
+            "a: !!set {x: 1}",
+            "a: !!omap [x]",
+            "\u{feff}\u{feff}a: 1",
+            "a: 1\rb: 2",
+            "a:\n  -\tb: 1",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -562,3 +562,80 @@ fn to_error_response_bounds_a_given_report() {
     assert_eq!(refused, 2 * (kinds.len() - 2));
     assert_eq!(answered + refused, fields.len() * kinds.len());
 }
+
+/// API.md §6: a key sent in the wrong block is both of the API's answers when it is required
+/// without a default (unknown where sent, missing where it belongs), and both messages say it
+/// is one mistake; an optional key in the wrong block is only unknown. Every kind × both
+/// scopes (an application's, the global one).
+#[test]
+fn a_key_in_the_wrong_block_is_both_answers() {
+    let connector = json!({"configurations": [{"applicationName": "app",
+        "standardConfiguration": [{"key": "STD_REQ", "required": true}, {"key": "STD_OPT"}],
+        "securedConfiguration": [{"key": "SEC_REQ", "required": true}, {"key": "SEC_OPT"}]}],
+        "globalConfiguration": {"standardConfiguration": [{"key": "G_STD", "required": true}], "securedConfiguration": [{"key": "G_SEC", "required": true}]}});
+    let context = Context::from_json(&json!({"connector": connector})).expect("context");
+    let entry = |k: &str| json!({"key": k, "value": "v"});
+    let mut checked = 0;
+    for (key, declared_secured, required) in [
+        ("STD_REQ", false, true),
+        ("STD_OPT", false, false),
+        ("SEC_REQ", true, true),
+        ("SEC_OPT", true, false),
+    ] {
+        // Everything else in its place; `key` in the other block.
+        let mut standard: Vec<Value> = ["STD_REQ", "STD_OPT"]
+            .iter()
+            .filter(|k| **k != key)
+            .map(|k| entry(k))
+            .collect();
+        let mut secured: Vec<Value> = ["SEC_REQ", "SEC_OPT"]
+            .iter()
+            .filter(|k| **k != key)
+            .map(|k| entry(k))
+            .collect();
+        if declared_secured {
+            standard.push(entry(key))
+        } else {
+            secured.push(entry(key))
+        }
+        let draft = json!({"connector": {"key": "c1"}, "region": "europe-west1.gcp",
+            "configurations": [{"applicationName": "app", "standardConfiguration": standard, "securedConfiguration": secured}],
+            "globalConfiguration": {"standardConfiguration": [entry("G_STD")], "securedConfiguration": [entry("G_SEC")]}});
+        let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
+        let codes: Vec<&str> = report.errors.iter().map(|e| e.code.as_str()).collect();
+        let want: &[&str] = if required {
+            &[
+                "DeploymentUnknownApplicationConfigurationKey",
+                "DeploymentMissingApplicationConfigurationKey",
+            ]
+        } else {
+            &["DeploymentUnknownApplicationConfigurationKey"]
+        };
+        assert_eq!(codes, want, "{key}: {report:?}");
+        for error in &report.errors {
+            assert_eq!(error.params["configurationKey"], json!(key));
+            assert_eq!(
+                error.message.contains("one mistake"),
+                required,
+                "{key}: {}",
+                error.message
+            );
+        }
+        checked += 1;
+    }
+    // The global scope: G_SEC sent as standard.
+    let draft = json!({"connector": {"key": "c1"}, "region": "europe-west1.gcp",
+        "configurations": [{"applicationName": "app", "standardConfiguration": [entry("STD_REQ")], "securedConfiguration": [entry("SEC_REQ")]}],
+        "globalConfiguration": {"standardConfiguration": [entry("G_STD"), entry("G_SEC")], "securedConfiguration": []}});
+    let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
+    let codes: Vec<&str> = report.errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "DeploymentUnknownGlobalConfigurationKey",
+            "DeploymentMissingGlobalConfigurationKey"
+        ]
+    );
+    assert!(report.errors.iter().all(|e| e.message.contains("one mistake")));
+    assert_eq!(checked + 1, 5);
+}
