@@ -20,18 +20,21 @@ function item(issue, severity) {
   const code = document.createElement('span');
   code.className = 'code';
   code.textContent = issue.code;
+  // An issue about the connector itself (`source`, API.md §6) points into the connector box.
+  const box = issue.source ? connector : draft;
+  if (issue.source) li.classList.add('context');
   const where = document.createElement('span');
   where.className = 'where';
-  where.textContent = `${issue.path || '/'}${issue.line ? ` · ${issue.line}:${issue.column}` : ''}`;
+  where.textContent = `${issue.source ? 'connector ' : ''}${issue.path || '/'}${issue.line ? ` · ${issue.line}:${issue.column}` : ''}`;
   const message = document.createElement('span');
   message.className = 'message';
   message.textContent = severity === 'warning' ? `warning: ${issue.message}` : issue.message;
   li.append(code, where, message);
   if (issue.line) {
     li.addEventListener('click', () => {
-      const at = offsetOf(draft.value, issue.line, issue.column);
-      draft.focus();
-      draft.setSelectionRange(at, at);
+      const at = offsetOf(box.value, issue.line, issue.column);
+      box.focus();
+      box.setSelectionRange(at, at);
     });
   }
   return li;

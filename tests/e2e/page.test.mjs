@@ -64,6 +64,21 @@ test('with a connector beside the draft, the cross-check issues appear next to i
   assert.ok((await page.locator('#issues').textContent()).includes('DeploymentUnsupportedRegion'));
   await page.locator('#connector').fill('{"name": "no configurations"}');
   await page.locator('#status').filter({ hasText: 'no configurations array' }).waitFor();
+
+  // A connect.yaml with its own mistake: the issue points into the connector box (API.md §6).
+  const yaml = await page.evaluate(() => fetch('../examples/connect-yaml/valid/connect.yaml').then((r) => r.text()));
+  const broken = yaml.replace(/applicationType: service/, 'applicationType: servce');
+  assert.notEqual(broken, yaml);
+  await page.locator('#connector').fill(broken);
+  await page.locator('#status').filter({ hasText: 'invalid' }).waitFor();
+  const own = page.locator('#issues li.context');
+  assert.ok((await own.count()) >= 1, await page.locator('#issues').textContent());
+  const text = await own.first().textContent();
+  assert.ok(text.includes('connector /deployAs/') && text.includes("In the connector's connect.yaml"), text);
+  await own.first().click();
+  const [focused, caret] = await page.evaluate(() => [document.activeElement.id, document.activeElement.selectionStart]);
+  assert.equal(focused, 'connector');
+  assert.equal(broken.slice(caret, caret + 6), 'servce');
   assert.deepEqual(problems, []);
   await page.close();
 });
