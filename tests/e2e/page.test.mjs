@@ -47,10 +47,12 @@ test('with a connector beside the draft, the cross-check issues appear next to i
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${env.base}/www/`);
   await page.locator('#load-mismatch').click();
-  await page.locator('#status').filter({ hasText: 'invalid: 3 errors' }).waitFor();
+  await page.locator('#status').filter({ hasText: 'invalid: 4 errors' }).waitFor();
   const items = await page.locator('#issues li').allTextContents();
   assert.ok(items.some((t) => t.includes('DeploymentUnknownApplicationConfigurationKey') && t.includes('put it in securedConfiguration')), items.join('\n'));
   assert.ok(items.some((t) => t.includes("Did you mean 'enabler'")), items.join('\n'));
+  // The secured key in the standard block is both answers (API.md §6), one mistake.
+  assert.ok(items.some((t) => t.includes('DeploymentMissingApplicationConfigurationKey') && t.includes('one mistake')), items.join('\n'));
   assert.ok(!items.join('\n').includes('do-not-print-me'), 'a secured value is shown');
   mkdirSync('target/e2e', { recursive: true });
   await page.screenshot({ path: 'target/e2e/page-connector.png', fullPage: true });
