@@ -84,6 +84,7 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
         match connector.application(name) {
             // An application of the connect.yaml in error: reported with `source` below.
             None if connector.broken.may_be(name) => {}
+            Some(application) if connector.broken.application(&application.name) => {}
             None => c.error(unknown_application(connector, name, path)),
             Some(application) => {
                 if let Some(given) = c.object(given, Loc::At(&path), name) {

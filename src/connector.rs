@@ -489,6 +489,7 @@ impl Context {
             .chain(self.deployment.iter().map(|d| &d.secured_keys))
             .flatten()
             .map(String::as_str)
+            .chain(self.unreadable.as_ref().map(|_| crate::secrets::EVERY_KEY))
             .collect()
     }
 

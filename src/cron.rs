@@ -5,7 +5,7 @@
 //! `(@(annually|…|reboot))|(@every (\d+(ns|us|µs|ms|s|m|h))+)|((((\d+,)+\d+|((\d+|\*)(\/|-)\d+)|\d+|\*) ?){5,7})`:
 //! any string that *contains* a match passes (`hello * * * * * world`). We accept what it
 //! intends: the whole string is a macro, an `@every` duration, or 5 to 7 fields separated by
-//! single spaces, each a number, `*`, a list of numbers, or a range or step. Names (`MON`,
+//! single spaces, each `*` or cron's list of numbers, ranges and steps (`0 9-17/2 * * *`). Names (`MON`,
 //! `JAN`) and `?` are rejected, as the official check rejects them. Linear time, no regex.
 //!
 //! Where the official check is wrong we are right (docs/decisions.md): a number out of its
@@ -61,17 +61,24 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `(\d+,)+\d+` | `(\d+|\*)(/|-)\d+` | `\d+` | `*`
+/// A field: `*`, or a list of items, each a number, a range `a-b`, or either (or `*`) with a
+/// step `/n` — cron's own grammar, which the official regex lets pass (unanchored, it finds
+/// its pattern inside `0 9-17/2 * * *` and `1-5,7 * * * *`). A list holding `*` is refused.
 fn is_field(field: &str) -> bool {
-    if field == "*" || is_number(field) {
-        return true;
+    field == "*" || field.split(',').all(|item| is_item(item, !field.contains(',')))
+}
+
+fn is_item(item: &str, alone: bool) -> bool {
+    let (base, step) = match item.split_once('/') {
+        Some((base, step)) => (base, Some(step)),
+        None => (item, None),
+    };
+    if step.is_some_and(|s| !is_number(s)) {
+        return false;
     }
-    if field.contains(',') {
-        return field.split(',').all(is_number);
-    }
-    match field.split_once(['/', '-']) {
-        Some((from, to)) => (from == "*" || is_number(from)) && is_number(to),
-        None => false,
+    match base.split_once('-') {
+        Some((from, to)) => is_number(from) && is_number(to),
+        None => is_number(base) || (base == "*" && alone && step.is_some()),
     }
 }
 
@@ -83,24 +90,27 @@ fn out_of_range(value: &str, (name, min, max): Field) -> Option<String> {
     if value == "*" {
         return None;
     }
-    if let Some((from, step)) = value.split_once('/') {
-        if from != "*" && number(from).is_none() {
-            return Some(bad(from));
+    value.split(',').find_map(|item| {
+        let (base, step) = match item.split_once('/') {
+            Some((base, step)) => (base, Some(step)),
+            None => (item, None),
+        };
+        if let Some(step) = step {
+            if !step.parse::<u32>().is_ok_and(|n| n >= 1 && n <= max.max(1)) {
+                return Some(format!("the step {step} of the {name} must be 1 to {}", max.max(1)));
+            }
         }
-        return match step.parse::<u32>() {
-            Ok(n) if n >= 1 && n <= max.max(1) => None,
-            _ => Some(format!("the step {step} of the {name} must be 1 to {}", max.max(1))),
-        };
-    }
-    if let Some((from, to)) = value.split_once('-') {
-        return match (number(from), number(to)) {
-            (None, _) => Some(bad(from)),
-            (_, None) => Some(bad(to)),
-            (Some(a), Some(b)) if a > b => Some(format!("the {name} range {value} runs backwards")),
-            _ => None,
-        };
-    }
-    value.split(',').find(|n| number(n).is_none()).map(bad)
+        match base.split_once('-') {
+            Some((from, to)) => match (number(from), number(to)) {
+                (None, _) => Some(bad(from)),
+                (_, None) => Some(bad(to)),
+                (Some(a), Some(b)) if a > b => Some(format!("the {name} range {base} runs backwards")),
+                _ => None,
+            },
+            None if base == "*" => None,
+            None => number(base).is_none().then(|| bad(base)),
+        }
+    })
 }
 
 /// `(\d+(ns|us|µs|ms|s|m|h))+`, e.g. `1h30m`.
@@ -142,6 +152,12 @@ mod tests {
             "@every 500ms",
             "@every 10µs",
             "0/5 * * * *",
+            // Cron's own grammar, which the official (unanchored) regex lets pass too.
+            "0 9-17/2 * * *",
+            "0 0-23/6 * * *",
+            "1-5,7 * * * *",
+            "0 0 * * 1-5,0",
+            "0,30 8-18/2 1,15 */3 1-5",
         ] {
             assert!(is_valid_schedule(ok), "{ok}");
         }
@@ -218,7 +234,6 @@ mod tests {
             "@every 1",
             "@every h",
             "@every 1d",
-            "1-5/2 * * * *",
             "0 0 * * 1,",
             "@weekly2",
             "0,* * * * *",

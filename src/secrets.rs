@@ -42,14 +42,22 @@ pub(crate) fn declared_secured_keys(document: &Value) -> BTreeSet<String> {
     while let Some(value) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::Array(entries)) = map.get(SECURED) {
-                    for key in entries.iter().filter_map(|e| e.get("key")) {
-                        match key {
-                            Value::String(k) => keys.insert(k.clone()),
-                            Value::Number(_) | Value::Bool(_) => keys.insert(key.to_string()),
-                            _ => false,
-                        };
+                // A list of entries, or (a mistake in the file) one entry or a map by key name:
+                // whatever could name a key counts.
+                let entries: &[Value] = match map.get(SECURED) {
+                    Some(Value::Array(entries)) => entries,
+                    Some(one @ Value::Object(members)) => {
+                        keys.extend(members.keys().cloned());
+                        std::slice::from_ref(one)
                     }
+                    _ => &[],
+                };
+                for key in entries.iter().filter_map(|e| e.get("key")) {
+                    match key {
+                        Value::String(k) => keys.insert(k.clone()),
+                        Value::Number(_) | Value::Bool(_) => keys.insert(key.to_string()),
+                        _ => false,
+                    };
                 }
                 stack.extend(map.values());
             }
@@ -128,13 +136,17 @@ pub(crate) fn mask_secured_declarations(resource: &mut Value) {
     }
 }
 
+/// In a set of secured keys: every key is secured (a connect.yaml given as context that cannot
+/// be read says nothing of which keys are secrets, so all are).
+pub(crate) const EVERY_KEY: &str = "\u{0}every key";
+
 /// Whether `entry` is a `{key, value}` entry of a key the context declares secured.
 fn is_secured_entry(entry: &Map<String, Value>, secured_keys: &BTreeSet<&str>) -> bool {
     entry.contains_key("value")
         && entry
             .get("key")
             .and_then(Value::as_str)
-            .is_some_and(|k| secured_keys.contains(k))
+            .is_some_and(|k| secured_keys.contains(k) || secured_keys.contains(EVERY_KEY))
 }
 
 fn holds_secret(value: &Value, secured_keys: &BTreeSet<&str>) -> bool {

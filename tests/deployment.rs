@@ -639,3 +639,40 @@ fn a_key_in_the_wrong_block_is_both_answers() {
     assert!(report.errors.iter().all(|e| e.message.contains("one mistake")));
     assert_eq!(checked + 1, 5);
 }
+
+/// Found by an outside attack: a number sent under a key the connect.yaml declares secured was
+/// echoed when the file's `securedConfiguration` had the wrong shape (one entry, not a list)
+/// or the file could not be read at all (a syntax error, a duplicate key). Unreadable: every
+/// key is taken as secured, since nothing says which are not.
+#[test]
+fn secured_keys_of_a_malformed_or_unreadable_connect_yaml_are_secrets() {
+    let head = "deployAs:\n  - name: svc\n    applicationType: service\n    endpoint: /s\n    configuration:\n      securedConfiguration:\n";
+    let files = [
+        format!("{head}        key: TOKEN\n        description: d\n"),
+        format!("{head}        TOKEN: {{description: d}}\n"),
+        format!("{head}        - key: TOKEN\n          description: d\n        - key: TOKEN\n          key: again\n"),
+        format!("{head}        - key: TOKEN\n      [unclosed\n"),
+    ];
+    let mut cases = 0;
+    for file in &files {
+        let context = Context::from_json(&json!({"connectYaml": file})).expect("context");
+        for value in [json!(731_731_731_731_i64), json!(true), json!([731_731_731_731_i64])] {
+            let block = json!([{"key": "TOKEN", "value": value}]);
+            let draft = json!({"connector": {"key": "cc1"}, "region": "europe-west1.gcp",
+                "configurations": [{"applicationName": "svc", "standardConfiguration": block, "securedConfiguration": []}]});
+            let update = json!({"version": 1, "actions": [{"action": "redeploy", "configurationValues": [{"applicationName": "svc", "standardConfiguration": block, "securedConfiguration": []}]}]});
+            for out in [
+                report_json(&validate_deployment_draft_with(Payload::Value(&draft), &context)),
+                report_json(&validate_deployment_draft_with(
+                    Payload::Text(&draft.to_string()),
+                    &context,
+                )),
+                report_json(&validate_deployment_update(Payload::Value(&update), &context)),
+            ] {
+                cases += 1;
+                assert!(!out.contains("731731731731"), "{file}: {out}");
+            }
+        }
+    }
+    assert_eq!(cases, files.len() * 3 * 3);
+}
