@@ -16,6 +16,18 @@ fn report_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("serializes")
 }
 
+/// The reports a secret could reach, as JSON: the draft as a value and as text, the update.
+fn three_reports(draft: &Value, update: &Value, context: &Context) -> [String; 3] {
+    [
+        report_json(&validate_deployment_draft_with(Payload::Value(draft), context)),
+        report_json(&validate_deployment_draft_with(
+            Payload::Text(&draft.to_string()),
+            context,
+        )),
+        report_json(&validate_deployment_update(Payload::Value(update), context)),
+    ]
+}
+
 /// connect.yaml text, the Connector and the ConnectorStaged as the API returns them, and the
 /// ConnectSpec that parseConnectYaml gives: the same connector four ways.
 fn four_sources(defs: &Value) -> Vec<(&'static str, Value)> {
@@ -435,14 +447,7 @@ fn keys_secured_under_broken_applications_are_secrets() {
                     "globalConfiguration": {"standardConfiguration": entry}});
                 let update = json!({"version": 1, "actions": [{"action": "redeploy", "configurationValues": [
                     {"applicationName": "service", "standardConfiguration": entry, "securedConfiguration": []}]}]});
-                for out in [
-                    report_json(&validate_deployment_draft_with(Payload::Value(&draft), &context)),
-                    report_json(&validate_deployment_draft_with(
-                        Payload::Text(&draft.to_string()),
-                        &context,
-                    )),
-                    report_json(&validate_deployment_update(Payload::Value(&update), &context)),
-                ] {
+                for out in three_reports(&draft, &update, &context) {
                     cases += 1;
                     assert!(!out.contains(SENTINEL) && !out.contains("731731731731"), "{b}: {out}");
                 }
@@ -661,14 +666,7 @@ fn secured_keys_of_a_malformed_or_unreadable_connect_yaml_are_secrets() {
             let draft = json!({"connector": {"key": "cc1"}, "region": "europe-west1.gcp",
                 "configurations": [{"applicationName": "svc", "standardConfiguration": block, "securedConfiguration": []}]});
             let update = json!({"version": 1, "actions": [{"action": "redeploy", "configurationValues": [{"applicationName": "svc", "standardConfiguration": block, "securedConfiguration": []}]}]});
-            for out in [
-                report_json(&validate_deployment_draft_with(Payload::Value(&draft), &context)),
-                report_json(&validate_deployment_draft_with(
-                    Payload::Text(&draft.to_string()),
-                    &context,
-                )),
-                report_json(&validate_deployment_update(Payload::Value(&update), &context)),
-            ] {
+            for out in three_reports(&draft, &update, &context) {
                 cases += 1;
                 assert!(!out.contains("731731731731"), "{file}: {out}");
             }
