@@ -273,7 +273,11 @@ fn unread_by_yaml2(text: &str) -> Option<(usize, &'static str)> {
         return Some((3, "a second byte-order mark (U+FEFF) at the start of the file"));
     }
     let b = text.as_bytes();
-    if let Some(lone_cr) = memchr_all(b, b'\r').find(|&i| b.get(i + 1) != Some(&b'\n')) {
+    if let Some(lone_cr) = text
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| b.get(i + 1) != Some(&b'\n'))
+    {
         return Some((
             lone_cr,
             "a carriage return without a line feed (a line break is LF or CR LF)",
@@ -295,7 +299,8 @@ fn unread_by_yaml2(text: &str) -> Option<(usize, &'static str)> {
                     "a byte-order mark (U+FEFF) inside the document, where a node starts",
                 ));
             }
-            if bare.starts_with("...") && bare[3..].trim_start().is_empty_or_comment() {
+            let after_marker = bare.strip_prefix("...").map(str::trim_start);
+            if after_marker.is_some_and(|rest| rest.is_empty() || rest.starts_with('#')) {
                 outside = true;
             } else if !(bare.is_empty() || bare.starts_with('#') || bare.starts_with('%') || bare == "---") {
                 outside = false;
@@ -303,21 +308,6 @@ fn unread_by_yaml2(text: &str) -> Option<(usize, &'static str)> {
         }
     }
     crate::yaml_tabs::tab_problem(text)
-}
-
-fn memchr_all(b: &[u8], byte: u8) -> impl Iterator<Item = usize> + '_ {
-    b.iter().enumerate().filter(move |(_, &c)| c == byte).map(|(i, _)| i)
-}
-
-/// `str` empty or a comment, for the line checks.
-trait EmptyOrComment {
-    fn is_empty_or_comment(&self) -> bool;
-}
-
-impl EmptyOrComment for str {
-    fn is_empty_or_comment(&self) -> bool {
-        self.is_empty() || self.starts_with('#')
-    }
 }
 
 /// The line and column (1-based, UTF-16 units, a leading BOM not counted) of a byte offset.
