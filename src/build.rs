@@ -74,6 +74,10 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
     let Some(connector) = source.connector() else {
         return (None, c.finish());
     };
+    // The source's own problems first (API.md §6), then the input's.
+    for issue in source.own_problems() {
+        c.error(issue.clone());
+    }
     c.unknown_fields(input, "", INPUT_FIELDS, Strictness::Warn);
     let values = object_member(&mut c, input, "values");
     let global_values = object_member(&mut c, input, "globalValues");
@@ -131,8 +135,9 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
     // The draft's own rules and the cross-checks, pointed back at the input, within the same
     // issue budget as the rest.
     let mut checked = validate_deployment_draft_with(Payload::Value(&draft), source);
-    // (The source's own problems, with `source`, keep their paths in the source.)
-    for issue in checked.issues_mut().filter(|i| !i.params.contains_key("source")) {
+    // The source's own problems (with `source`) are listed above already.
+    checked.errors.retain(|i| !i.params.contains_key("source"));
+    for issue in checked.issues_mut() {
         issue.path = input_path(&issue.path, &draft);
     }
     c.absorb(checked);

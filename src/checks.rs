@@ -96,11 +96,16 @@ impl Checker {
         self.report.errors.len() + self.report.warnings.len() >= MAX_ISSUES
     }
 
+    /// Past the budget an error takes the place of a listed warning (then counted among the
+    /// omitted ones): a report full of warnings still lists its errors.
     pub(crate) fn error(&mut self, issue: Issue) {
-        if self.is_full() {
-            self.omitted_errors += 1;
-        } else {
+        if !self.is_full() {
             self.report.errors.push(issue);
+        } else if self.report.warnings.pop().is_some() {
+            self.omitted_warnings += 1;
+            self.report.errors.push(issue);
+        } else {
+            self.omitted_errors += 1;
         }
     }
 
@@ -249,7 +254,8 @@ impl Checker {
         strictness: Strictness,
     ) {
         for name in object.keys().filter(|k| !known.contains(&k.as_str())) {
-            if self.is_full() {
+            let makes_room = matches!(strictness, Strictness::Error) && !self.report.warnings.is_empty();
+            if self.is_full() && !makes_room {
                 // Counted only: no hint, no message (a million unknown fields stay linear).
                 match strictness {
                     Strictness::Error => self.omitted_errors += 1,

@@ -92,6 +92,7 @@ pub fn validate_deployment_draft_with<'a>(draft: impl Into<Payload<'a>>, context
     let secrets = context.secret_keys();
     check_secret_payload(draft, &secrets, |value| {
         let mut c = Checker::default();
+        context_first(&mut c, context);
         check_draft(&mut c, value, &secrets);
         if let Some(draft) = value.as_object() {
             cross_check_draft(&mut c, draft, context);
@@ -113,6 +114,7 @@ pub fn validate_deployment_draft_with<'a>(draft: impl Into<Payload<'a>>, context
 pub fn validate_deployment_update<'a>(update: impl Into<Payload<'a>>, context: &Context) -> Report {
     check_secret_payload(update.into(), &context.secret_keys(), |value| {
         let mut c = Checker::default();
+        context_first(&mut c, context);
         check_update(&mut c, value, context);
         c.finish()
     })
@@ -374,10 +376,14 @@ enum Absent {
     Keep,
 }
 
-fn cross_check_draft(c: &mut Checker, draft: &Map<String, Value>, context: &Context) {
+/// The context's own problems come first (API.md §6): the payload's follow.
+fn context_first(c: &mut Checker, context: &Context) {
     for issue in context.own_problems() {
         c.error(issue.clone());
     }
+}
+
+fn cross_check_draft(c: &mut Checker, draft: &Map<String, Value>, context: &Context) {
     let region = draft.get("region").and_then(Value::as_str);
     let staged = draft
         .get("connector")
@@ -816,9 +822,6 @@ fn check_update(c: &mut Checker, value: &Value, context: &Context) {
     let Some(update) = c.root_object(value, "A DeploymentUpdate") else {
         return;
     };
-    for issue in context.own_problems() {
-        c.error(issue.clone());
-    }
     let deployment = context.deployment.as_ref();
     match update.get("version") {
         None => c.required("", "version", " (the Deployment's current version)"),

@@ -77,10 +77,12 @@ pub(crate) fn with_payload<T>(payload: Payload<'_>, check: impl FnOnce(&Value) -
     }
 }
 
-/// JSON text as a value, within the budgets (docs/api-notes.md): at most `MAX_INPUT_BYTES`,
+/// JSON text as a value (a leading byte-order mark skipped), within the budgets
+/// (docs/api-notes.md): at most `MAX_INPUT_BYTES`,
 /// about `MAX_NODES` values, `MAX_DEPTH` levels (serde_json's own limit). Anything else is
 /// one `InvalidJsonInput` issue.
 pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
+    let text = strip_bom(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large(format!(
             "the text is {} bytes; the limit is {MAX_INPUT_BYTES} bytes (5 MiB)",

@@ -46,6 +46,7 @@ pub mod report;
 mod secrets;
 mod yaml;
 mod yaml_block;
+mod yaml_stand_ins;
 mod yaml_tabs;
 
 #[cfg(target_arch = "wasm32")]

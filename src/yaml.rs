@@ -10,6 +10,7 @@
 use crate::budget::{shown, MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES};
 use crate::codes::Code;
 use crate::report::{pointer_index, pointer_push, Issue};
+use crate::yaml_stand_ins::{has_lone_cr, StandIns};
 use saphyr_parser::{Event, Input, Parser, ScalarStyle, ScanError, Span, Tag};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
@@ -91,6 +92,7 @@ fn yaml_error(pos: Pos, detail: &str) -> Issue {
 /// it is read. Semantics are `StrInput`'s: past the end, characters read as '\0'.
 struct CharInput<'t> {
     chars: Chars<'t>,
+    stand_ins: &'t StandIns,
     /// Characters read so far (for `Utf8`, `byte` is where that is in the text).
     pos: usize,
     byte: usize,
@@ -107,7 +109,7 @@ enum Chars<'t> {
 const DECODE_ONCE_BYTES: usize = 1024 * 1024;
 
 impl<'t> CharInput<'t> {
-    fn new(text: &'t str) -> CharInput<'t> {
+    fn new(text: &'t str, stand_ins: &'t StandIns) -> CharInput<'t> {
         let chars = if text.is_ascii() {
             Chars::Ascii(text.as_bytes())
         } else if text.len() <= DECODE_ONCE_BYTES {
@@ -117,6 +119,7 @@ impl<'t> CharInput<'t> {
         };
         CharInput {
             chars,
+            stand_ins,
             pos: 0,
             byte: 0,
             lookahead: 0,
@@ -129,10 +132,8 @@ impl<'t> CharInput<'t> {
             Chars::Ascii(bytes) => bytes.get(self.pos + n).map(|&b| char::from(b)),
             Chars::Decoded(chars) => chars.get(self.pos + n).copied(),
             Chars::Utf8(text) => text[self.byte..].chars().nth(n),
-        };
-        // saphyr reads '\0' as the end of the input; yaml@2 takes a NUL in a scalar or a
-        // comment as any other control character, and so do we (it reads as U+0001).
-        c.map(|c| if c == '\0' { '\u{1}' } else { c })
+        }?;
+        Some(self.stand_ins.at(self.pos + n).unwrap_or(c))
     }
 
     fn at(&self, n: usize) -> char {
@@ -199,12 +200,20 @@ impl Input for CharInput<'_> {
     }
 }
 
-/// The events of `text` (a leading byte-order mark skipped, so columns do not count it),
-/// each with its position; scanner errors as `InvalidYaml` issues.
-fn events(text: &str) -> impl Iterator<Item = Result<(Event<'_>, Pos), Issue>> + '_ {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let columns = Columns::new(text);
-    Parser::new(CharInput::new(text)).map(move |next| match next {
+/// The text of the document: without a leading byte-order mark, so columns do not count it.
+fn body(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The events of `body` as the scanner reads it with `stand_ins`, each with its position
+/// and, for a scalar, its value as written; scanner errors as `InvalidYaml` issues.
+fn events<'t>(body: &'t str, stand_ins: &'t StandIns) -> impl Iterator<Item = Result<(Event<'t>, Pos), Issue>> + 't {
+    let columns = Columns::new(body);
+    Parser::new(CharInput::new(body, stand_ins)).map(move |next| match next {
+        Ok((Event::Scalar(raw, style, anchor, tag), span)) if !stand_ins.is_empty() => {
+            let raw = stand_ins.restore(raw, style, span.start.index(), span.end.index());
+            Ok((Event::Scalar(raw, style, anchor, tag), columns.at(&span)))
+        }
         Ok((event, span)) => Ok((event, columns.at(&span))),
         Err(err) => Err(scan_error(&columns, &err)),
     })
@@ -252,10 +261,10 @@ pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
     if let Some((at, why)) = unread_by_yaml2(text) {
         return Err(yaml_error(pos_of(text, at), why));
     }
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = body(text);
     // The fast path has no node budget of its own: a text that may exceed it goes to the
-    // full parser, which counts exactly.
-    if !may_exceed_node_budget(body) {
+    // full parser, which counts exactly. It reads CR LF, not a CR alone (text, for yaml@2).
+    if !may_exceed_node_budget(body) && !has_lone_cr(body) {
         if let Some(value) = crate::yaml_block::parse(body) {
             return Ok(Some((value, Reader::FastPath)));
         }
@@ -265,23 +274,13 @@ pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
 
 /// Text that yaml@2 (the official validator's reader) does not read as a YAML reader that
 /// follows the 1.2 spec would: a second byte-order mark at the start (yaml@2 takes it as part
-/// of the first key) and a carriage return without a line feed (yaml@2 does not break the
-/// line there), and tabs as indentation (`yaml_tabs`). All make the official verdict
-/// "invalid"; saphyr would read them. The byte offset and why.
+/// of the first key), one that starts a line inside the document, and tabs as indentation
+/// (`yaml_tabs`). All make the official verdict "invalid"; saphyr would read them. (What
+/// saphyr refuses and yaml@2 reads is given to saphyr as yaml@2 reads it: `yaml_stand_ins`.)
+/// The byte offset and why.
 fn unread_by_yaml2(text: &str) -> Option<(usize, &'static str)> {
     if text.starts_with("\u{feff}\u{feff}") {
         return Some((3, "a second byte-order mark (U+FEFF) at the start of the file"));
-    }
-    let b = text.as_bytes();
-    if let Some(lone_cr) = text
-        .match_indices('\r')
-        .map(|(i, _)| i)
-        .find(|&i| b.get(i + 1) != Some(&b'\n'))
-    {
-        return Some((
-            lone_cr,
-            "a carriage return without a line feed (a line break is LF or CR LF)",
-        ));
     }
     // A byte-order mark that starts a line of the document: yaml@2 refuses it there (before
     // the document's first node, and after a `...`, it takes it as a byte-order mark).
@@ -341,7 +340,7 @@ pub(crate) enum Reader {
 /// The positions of the `wanted` pointers in a text that `reader` read: the fast path finds
 /// them in a fraction of a parse where it can, the full parser otherwise.
 pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<String>, reader: Reader) -> BTreeMap<String, Located> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = body(text);
     let fast = match reader {
         Reader::FastPath => crate::yaml_block::locate(body, wanted),
         Reader::Full => None,
@@ -352,12 +351,14 @@ pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<String>, reader: Reader) -
 /// [`parse`] by the full parser (saphyr-parser's events).
 pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
     let schema = Schema::of(text);
+    let body = body(text);
+    let stand_ins = StandIns::of(body);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: BTreeMap<usize, Anchored> = BTreeMap::new();
     let mut root = None;
     let mut documents = 0;
     let (mut alias_nodes, mut alias_bytes, mut total_nodes) = (MAX_ALIAS_NODES, MAX_ALIAS_BYTES, 0usize);
-    for next in events(text) {
+    for next in events(body, &stand_ins) {
         let (event, pos) = next?;
         let (value, anchor, nodes, bytes, depth) = match event {
             Event::DocumentStart(_) => {
@@ -567,7 +568,9 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, 
     // Each frame: the collection's kind and the pointer length of the collection itself.
     let mut stack: Vec<(Kind, usize)> = Vec::new();
     let mut ptr = String::new();
-    for next in events(text) {
+    let body = body(text);
+    let stand_ins = StandIns::of(body);
+    for next in events(body, &stand_ins) {
         let Ok((event, pos)) = next else { break };
         let (opens, key_value) = match &event {
             Event::SequenceStart(..) | Event::MappingStart(..) => (true, None),
@@ -633,9 +636,7 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, 
 /// other tags give a string. `.inf` and `.nan` have no JSON form and read as null.
 fn resolve(raw: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>, schema: Schema) -> Value {
     if schema == Schema::Yaml11 && tag.is_none() && matches!(style, ScalarStyle::Plain) {
-        if let Some(typed) = yaml11(&raw) {
-            return typed;
-        }
+        return yaml11(&raw);
     }
     let typed = match tag {
         Some(tag) if tag.is_yaml_core_schema() => match tag.suffix.as_str() {
@@ -674,11 +675,13 @@ impl Schema {
         if !text.starts_with('%') {
             return Schema::Core;
         }
+        // The last `%YAML` directive counts, as for yaml@2 (`yaml_stand_ins`).
         let directives = text.lines().take_while(|l| !l.starts_with("---"));
-        let yaml11 = directives
+        let version = directives
             .map(|l| l.split('#').next().unwrap_or("").split_whitespace().collect::<Vec<_>>())
-            .any(|words| words == ["%YAML", "1.1"]);
-        if yaml11 {
+            .filter(|words| words.first() == Some(&"%YAML"))
+            .last();
+        if version.is_some_and(|words| words == ["%YAML", "1.1"]) {
             Schema::Yaml11
         } else {
             Schema::Core
@@ -686,53 +689,96 @@ impl Schema {
     }
 }
 
-/// A plain scalar as the YAML 1.1 schema types it where it differs from the core schema; a
-/// date is refused by [`unsupported`].
-fn yaml11(raw: &str) -> Option<Value> {
+/// A plain scalar as yaml@2's YAML 1.1 schema types it: its tests in its order
+/// (`yaml/dist/schema/yaml-1.1`), each resolved as it resolves them (underscores dropped,
+/// `parseInt`/`parseFloat`, NaN and infinities as null). A date is refused by [`unsupported`].
+fn yaml11(raw: &str) -> Value {
+    if let Some(v) = null(raw) {
+        return v;
+    }
     match raw {
-        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return Some(Value::Bool(true)),
-        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return Some(Value::Bool(false)),
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => return Value::Bool(true),
+        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+            return Value::Bool(false)
+        }
         _ => {}
     }
+    let negative = raw.starts_with('-');
     let unsigned = raw.strip_prefix(['-', '+']).unwrap_or(raw);
-    // `0o17` is no number in 1.1 (a string); `1_000` is.
-    if unsigned.starts_with("0o") {
-        return Some(Value::String(raw.to_owned()));
+    let digits_of = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c == '_' || c.is_digit(radix));
+    let signed = |n: f64| Number::from_f64(if negative { -n } else { n }).map_or(Value::Null, Value::Number);
+    // intBin `0b[0-1_]+`, intOct `0[0-7_]+`, int `[0-9][0-9_]*`, intHex `0x[0-9a-fA-F_]+`.
+    let int = match unsigned.as_bytes() {
+        [b'0', b'b', rest @ ..] if digits_of(&unsigned[2..], 2) && !rest.is_empty() => Some((&unsigned[2..], 2)),
+        [b'0', _, ..] if digits_of(&unsigned[1..], 8) => Some((&unsigned[1..], 8)),
+        [b'0'..=b'9', ..] if digits_of(unsigned, 10) => Some((unsigned, 10)),
+        [b'0', b'x', ..] if digits_of(&unsigned[2..], 16) => Some((&unsigned[2..], 16)),
+        _ => None,
+    };
+    if let Some((digits, radix)) = int {
+        let digits = digits.replace('_', "");
+        if digits.is_empty() {
+            return Value::Null; // parseInt('') is NaN
+        }
+        return match u64::from_str_radix(&digits, radix) {
+            Ok(n) if !negative => Value::from(n),
+            Ok(n) if n <= i64::MAX as u64 => Value::from(-(n as i64)),
+            _ => signed(approximate(&digits, radix)),
+        };
     }
-    // `0b1010` is a binary integer in 1.1.
-    if let Some(bits) = unsigned
-        .strip_prefix("0b")
-        .filter(|b| !b.is_empty() && b.bytes().all(|c| matches!(c, b'0' | b'1' | b'_')))
-    {
-        let n = u64::from_str_radix(&bits.replace('_', ""), 2).ok()?;
-        return Some(if raw.starts_with('-') {
-            Value::from(-(n as i128) as i64)
-        } else {
-            Value::from(n)
-        });
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(raw, ".nan" | ".NaN" | ".NAN") {
+        return Value::Null;
     }
-    if unsigned.contains('_')
-        && unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'_')
-        && unsigned.starts_with(|c: char| c.is_ascii_digit())
-    {
-        return integer(&raw.replace('_', ""));
+    // floatExp `(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+`, float `(?:[0-9][0-9_]*)?\.[0-9_]*`.
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').map_or((mantissa, None), |(w, f)| (w, Some(f)));
+    let shaped = (whole.is_empty() || (whole.starts_with(|c: char| c.is_ascii_digit()) && digits_of(whole, 10)))
+        && fraction.is_none_or(|f| f.is_empty() || digits_of(f, 10))
+        && exponent.is_none_or(|e| all_digits(e.strip_prefix(['-', '+']).unwrap_or(e), 10));
+    if shaped && (exponent.is_some() || fraction.is_some()) {
+        let (whole, fraction) = (whole.replace('_', ""), fraction.unwrap_or("").replace('_', ""));
+        if whole.is_empty() && fraction.is_empty() {
+            return Value::Null; // parseFloat('.') is NaN
+        }
+        let text = format!("0{whole}.{fraction}0e{}", exponent.unwrap_or("0"));
+        return signed(text.parse::<f64>().unwrap_or(f64::NAN));
     }
-    // Base 60: `12:30:00` is 45000.
+    // intTime `[0-9][0-9_]*(?::[0-5]?[0-9])+`, floatTime: the same and `\.[0-9_]*`.
     let mut parts = unsigned.split(':');
-    let first = parts.next().filter(|p| all_digits(p, 10) && !p.starts_with('0'))?;
+    let first = parts
+        .next()
+        .filter(|p| p.starts_with(|c: char| c.is_ascii_digit()) && digits_of(p, 10));
     let rest: Vec<&str> = parts.collect();
-    if rest.is_empty()
-        || !rest
-            .iter()
-            .all(|p| all_digits(p, 10) && p.len() <= 2 && p.parse::<u32>().is_ok_and(|n| n < 60))
+    let (Some(first), Some((last, middle))) = (first, rest.split_last()) else {
+        return Value::String(raw.to_owned());
+    };
+    let sixty = |p: &str| p.len() <= 2 && all_digits(p, 10) && p.parse::<u32>().is_ok_and(|n| n < 60);
+    let (last_int, last_fraction) = last.split_once('.').map_or((*last, None), |(i, f)| (i, Some(f)));
+    if !(middle.iter().all(|p| sixty(p))
+        && sixty(last_int)
+        && last_fraction.is_none_or(|f| f.is_empty() || digits_of(f, 10)))
     {
-        return None;
+        return Value::String(raw.to_owned());
     }
-    let n = rest.iter().fold(first.parse::<f64>().ok()?, |acc, p| {
+    let seconds = match last_fraction {
+        Some(f) => format!("{last_int}.{}0", f.replace('_', ""))
+            .parse::<f64>()
+            .unwrap_or(0.0),
+        None => last_int.parse::<f64>().unwrap_or(0.0),
+    };
+    let n = middle.iter().fold(approximate(&first.replace('_', ""), 10), |acc, p| {
         acc * 60.0 + p.parse::<f64>().unwrap_or(0.0)
     });
-    let n = if raw.starts_with('-') { -n } else { n };
-    Number::from_f64(n).map(Value::Number)
+    let n = n * 60.0 + seconds;
+    if last_fraction.is_none() && n.fract() == 0.0 && n < 9.007_199_254_740_992e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        let n = n as i64;
+        return Value::from(if negative { -n } else { n });
+    }
+    signed(n)
 }
 
 /// The kind of node a tag is on.
@@ -897,15 +943,65 @@ mod tests {
         let v11 = |body: &str| value(&format!("%YAML 1.1\n---\n{body}"));
         assert_eq!(
             v11("a: yes\nb: Off\nc: 1_000\nd: 0o17\ne: 12:30:00\nf: ~\ng: 0b1010"),
-            json!({"a": true, "b": false, "c": 1000, "d": "0o17", "e": 45000.0, "f": null, "g": 10})
+            json!({"a": true, "b": false, "c": 1000, "d": "0o17", "e": 45000, "f": null, "g": 10})
         );
+        // Each as yaml@2.9.0 reads it under %YAML 1.1 (node -e, 2026-12-02).
+        let cases = [
+            ("0x_FF", json!(255)),
+            ("+0x1F", json!(31)),
+            ("-0x1F", json!(-31)),
+            ("1:2:3.5", json!(3723.5)),
+            ("-1:30.5", json!(-90.5)),
+            ("1_000.5", json!(1000.5)),
+            ("+1_000", json!(1000)),
+            ("0b_1", json!(1)),
+            ("017", json!(15)),
+            ("-017", json!(-15)),
+            ("09", json!(9)),
+            ("1__0", json!(10)),
+            ("0_1", json!(1)),
+            ("_1", json!("_1")),
+            ("0x", json!("0x")),
+            ("0o17", json!("0o17")),
+            ("1:60", json!("1:60")),
+            ("190:20:30", json!(685_230)),
+            ("0:30", json!(30)),
+            ("1_2e3", json!(12000.0)),
+            ("+0b11", json!(3)),
+            ("685.230_15e+03", json!(685_230.15)),
+            ("685_230.15", json!(685_230.15)),
+            ("1,000", json!("1,000")),
+            ("tRUE", json!("tRUE")),
+            ("0b2", json!("0b2")),
+            ("1.", json!(1.0)),
+            ("+.5", json!(0.5)),
+            ("e3", json!(null)),
+            (".", json!(null)),
+            ("+.inf", json!(null)),
+            ("True", json!(true)),
+            ("0.5e3", json!(500.0)),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(v11(&format!("a: {raw}")), json!({ "a": want }), "{raw}");
+        }
         assert_eq!(value("a: yes\nb: 0o17"), json!({"a": "yes", "b": 15}));
+        assert_eq!(value("%YAML 1.2\n%YAML 1.1\n---\na: yes"), json!({"a": true}));
+        assert_eq!(value("%YAML 1.1\n%YAML 1.2\n---\na: yes"), json!({"a": "yes"}));
         assert_eq!(
             v11("- &a {p: 1, q: 2}\n- <<: *a\n  q: 3"),
             json!([{"p": 1, "q": 2}, {"p": 1, "q": 3}])
         );
         assert_eq!(value("a: !!set x\nb: !!timestamp [1]"), json!({"a": "x", "b": [1]}));
-        assert_eq!(value("a: x\u{0}y # \u{0}"), json!({"a": "x\u{1}y"}));
+        assert_eq!(value("a: x\u{0}y # \u{0}"), json!({"a": "x\u{0}y"}));
+        // What saphyr refuses and yaml@2 reads, given to the scanner as stand-ins
+        // (`yaml_stand_ins`): values as yaml@2 has them, positions unmoved.
+        assert_eq!(
+            value("a: \"\\ud83d\\ude00 \\uD800\"\nb: '\\ud83d\\ude00'\nc: x\u{feff}y # \u{feff}\nd: \"\\\\ud800\"\ne: \"p\u{0}q\rr\"\nf:\tg\ng: a\rb\n"),
+            json!({"a": "😀 \u{fffd}", "b": "\\ud83d\\ude00", "c": "x\u{feff}y", "d": "\\ud800", "e": "p\u{0}q\rr", "f": "g", "g": "a\rb"})
+        );
+        let text = "a: \"\\ud83d\\ude00\"\nb:\tc\n";
+        assert_eq!(at(text, "/b").key, Some(Pos { line: 2, column: 1 }));
+        assert_eq!(at(text, "/b").value, Pos { line: 2, column: 4 });
         for bad in [
             "%YAML 1.1\n---\na: 2001-12-14",
             "a: !!timestamp 2001-12-14",
@@ -914,6 +1010,7 @@ mod tests {
             "a: !!omap [x]",
             "\u{feff}\u{feff}a: 1",
             "a: 1\rb: 2",
+            "a: b\n\u{feff}c: 1",
             "a:\n  -\tb: 1",
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");

@@ -7,6 +7,19 @@
 
 /// The byte offset of the first tab yaml@2 refuses, and why.
 pub(crate) fn tab_problem(text: &str) -> Option<(usize, &'static str)> {
+    scan(text, &mut Vec::new())
+}
+
+/// The byte offsets of tabs right after a key's `:` (`key:\tvalue`): YAML 1.2 and yaml@2 read
+/// such a tab as the separator it is; saphyr-parser refuses it when a letter or `-` follows.
+/// Only meaningful for text without a [`tab_problem`].
+pub(crate) fn separator_tabs(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    scan(text, &mut found);
+    found
+}
+
+fn scan(text: &str, separators: &mut Vec<usize>) -> Option<(usize, &'static str)> {
     if !text.contains('\t') {
         return None;
     }
@@ -89,6 +102,11 @@ pub(crate) fn tab_problem(text: &str) -> Option<(usize, &'static str)> {
             rest = node;
         }
         let value = value_part(rest);
+        // `value` is a suffix of `rest`; before it, when there is a key: `:` and blanks.
+        let key_end = rest[..rest.len() - value.len()].trim_end_matches([' ', '\t']).len();
+        if key_end > 0 && rest[key_end..].starts_with('\t') {
+            separators.push(at + key_end);
+        }
         state = after_value(value, column);
         let plain = !value.is_empty() && !value.starts_with(['"', '\'', '[', '{', '|', '>', '#', '&', '*', '!']);
         if plain && matches!(state, State::Block) {
@@ -240,6 +258,14 @@ mod tests {
         ] {
             assert!(tab_problem(text).is_some(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn finds_the_tabs_after_a_keys_colon() {
+        use super::separator_tabs;
+        assert_eq!(separator_tabs("a:\tb\n- c:\t\td\ne: \tf\n"), [2, 9]);
+        assert_eq!(separator_tabs("a: \"x:\ty\"\nb: |\n  c:\td\n\"k\":\tv\n"), [26]);
+        assert!(separator_tabs("a\tb: c\n# x:\ty\n").is_empty());
     }
 
     #[test]

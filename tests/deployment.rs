@@ -388,6 +388,75 @@ fn large_connectors_and_drafts_stay_linear() {
     assert_eq!(last.params["omittedWarnings"], json!(0));
 }
 
+/// Found by an outside attack: 1,500 warnings before an error (unknown fields of a draft, or
+/// of a connect.yaml context) left the error out of the report, counted only. An error takes
+/// the place of a listed warning; the context's own problems come before the draft's.
+#[test]
+fn errors_are_listed_past_a_budget_of_warnings() {
+    use connect_preflight::budget::MAX_ISSUES;
+    for n in [MAX_ISSUES - 1, MAX_ISSUES, MAX_ISSUES + 500] {
+        let mut draft = serde_json::Map::new();
+        for i in 0..n {
+            draft.insert(format!("unknown{i:05}"), json!(1));
+        }
+        // `key` is required (missing: an error found after every unknown field's warning).
+        draft.insert("region".into(), json!("europe-west1.gcp"));
+        let report = validate_deployment_draft_with(Payload::Value(&Value::Object(draft)), &Context::default());
+        let codes: Vec<&str> = report.errors.iter().map(|e| e.code.as_str()).collect();
+        assert!(codes.contains(&"RequiredField"), "{n} warnings: errors {codes:?}");
+        assert!(report.errors.len() + report.warnings.len() <= MAX_ISSUES + 1, "{n}");
+        let omitted = report
+            .errors
+            .iter()
+            .chain(&report.warnings)
+            .find(|i| i.code.as_str() == "TooManyIssues");
+        let listed_warnings = report
+            .warnings
+            .iter()
+            .filter(|w| w.code.as_str() == "UnknownField")
+            .count();
+        let omitted_warnings = omitted.map_or(0, |i| i.params["omittedWarnings"].as_u64().unwrap_or(0) as usize);
+        assert_eq!(listed_warnings + omitted_warnings, n, "every warning listed or counted");
+    }
+    // A connect.yaml context whose file has an error after 1,200 warnings (schedules sent as
+    // written): the file's error is listed, first, with its source.
+    let mut yaml = String::from("deployAs:\n");
+    for i in 0..1_200 {
+        yaml.push_str(&format!("  - name: job{i}\n    applicationType: job\n    endpoint: /j\n    properties:\n      schedule: ' 0 0 * * *'\n"));
+    }
+    yaml.push_str("  - name: broken\n    applicationType: servce\n");
+    let own = connect_preflight::validate_connect_yaml(&yaml);
+    assert!(
+        own.errors.iter().any(|e| e.code.as_str() == "InvalidField"),
+        "{:?}",
+        own.errors.first()
+    );
+    let context = Context::from_json(&json!({ "connectYaml": yaml })).expect("context");
+    let draft = json!({"key": "d1", "connector": {"key": "c1"}, "region": "europe-west1.gcp", "unknownField": 1});
+    let report = validate_deployment_draft_with(Payload::Value(&draft), &context);
+    let first = report.errors.first().expect("the context's error");
+    assert_eq!(
+        (first.code.as_str(), first.params.get("source")),
+        ("InvalidField", Some(&json!("connectYaml")))
+    );
+    // buildDeploymentDraft too: the source's error before the input's (a value for no application).
+    let source = Context::from_source(&json!(yaml)).expect("source");
+    let input = json!({"connector": {"key": "c1"}, "region": "europe-west1.gcp", "values": {"nowhere": {"K": "v"}}});
+    let built = connect_preflight::build_deployment_draft(Payload::Value(&input), &source);
+    let sources: Vec<Option<&Value>> = built.report.errors.iter().map(|e| e.params.get("source")).collect();
+    assert_eq!(
+        sources.first(),
+        Some(&Some(&json!("connectYaml"))),
+        "{:?}",
+        built.report.errors
+    );
+    assert!(
+        sources.iter().skip_while(|s| s.is_some()).all(Option::is_none),
+        "the source's first, once"
+    );
+    assert_eq!(sources.iter().filter(|s| s.is_some()).count(), 1);
+}
+
 /// Found by an outside attack: a key declared secured under an application the checks cannot
 /// use (an unknown type, a name that is no string, `assets`, ...) was no secret, so a number
 /// sent under it was echoed. Generated: every kind of broken application × every context

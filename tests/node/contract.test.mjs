@@ -15,6 +15,8 @@ test('toErrorResponse takes a report as JSON text; statusCode is the API status'
   for (const { name, api } of builds) {
     const report = api.validateDeploymentDraft('{}');
     assert.deepEqual(api.toErrorResponse(JSON.stringify(report)), api.toErrorResponse(report), name);
+    // A report saved to a file with a byte-order mark is still its JSON text (as for payloads).
+    assert.deepEqual(api.toErrorResponse(`\uFEFF${JSON.stringify(report)}`), api.toErrorResponse(report), name);
     assert.equal(api.toErrorResponse(JSON.stringify({ valid: true, errors: [], warnings: [] })), null);
     const conflict = api.validateDeploymentUpdate({ version: 1, actions: [{ action: 'redeploy' }] }, { deployment: { ...defs.shopDeployment, version: 3 } });
     assert.equal(conflict.errors[0]?.code, 'ConcurrentModification');

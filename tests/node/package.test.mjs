@@ -92,8 +92,9 @@ test('API misuse throws an Error that says what was expected', () => {
   assert.throws(() => esm.allowedTransitions(undefined, 'Draft'), /the machine must be a string/);
   assert.throws(() => esm.buildConnectorUpdateActions({}, [1]), /expects after .* to be an object/);
   assert.throws(() => esm.applyConnectorUpdate('nope', {}), /connectorStaged .* is not JSON/);
-  // A connect.yaml that cannot be read is bad input, not misuse: a report.
-  assert.equal(esm.validateDeploymentDraft({}, { connectYaml: 'deployAs: [' }).errors.at(-1).code, 'InvalidYaml');
+  // A connect.yaml that cannot be read is bad input, not misuse: a report, the file's issue first.
+  const unread = esm.validateDeploymentDraft({}, { connectYaml: 'deployAs: [' }).errors[0];
+  assert.deepEqual([unread.code, unread.source], ['InvalidYaml', 'connectYaml']);
 });
 
 test('allowedTransitions and canRedeploy read the same table', () => {
