@@ -1,7 +1,7 @@
 // Type declarations of connect-preflight: the same API in Node (require and import), in
 // browsers (`--target web`) and through bundlers. Hand-written; `make test` checks them with
 // `tsc --noEmit` against tests/types/consumer.ts, and the Code union below against the
-// Rust registry (src/codes.rs).
+// Rust registry (src/report/codes.rs).
 
 /** A problem found in a payload. */
 export interface Issue {
@@ -390,7 +390,7 @@ export function errorCatalog(): CatalogEntry[];
  */
 export function toErrorResponse(report: Report | string): ErrorResponse | null;
 
-// BEGIN GENERATED: Code (from src/codes.rs; `BLESS=1 cargo test --test catalog` rewrites it)
+// BEGIN GENERATED: Code (from src/report/codes.rs; `BLESS=1 cargo test --test catalog` rewrites it)
 export type Code =
   | 'ConnectorAlreadyCertified'
   | 'ConnectorStagedInCertification'

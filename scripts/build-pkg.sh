@@ -45,6 +45,15 @@ export function __reinstantiate() {
 }
 JS
 cp -R pkg-template/. pkg/
+# The exports are listed once, by the bindings (src/bindings.rs): the ESM entries name every
+# function the glue exports (test-only and guard helpers, `__…`, left out).
+exports=$(grep -oE '^export function [A-Za-z][A-Za-z0-9_]*' pkg/web/connect_preflight.js | awk '{print $3}' | grep -v '^initSync$' | sort)
+[ -n "$exports" ] || { echo "build-pkg: the web glue exports no function" >&2; exit 1; }
+list=$(printf '  %s,\\n' $exports)
+for entry in pkg/web/index.js pkg/node/index.mjs; do
+  grep -qF '/* EXPORTS: ' "$entry" || { echo "build-pkg: $entry has no EXPORTS marker" >&2; exit 1; }
+  sed -i "s|^  /\* EXPORTS: .*\*/\$|${list%\\n}|" "$entry"
+done
 # src/bindings.js arrives as an ES module snippet; the nodejs glue require()s it, which Node
 # (>= 20.19) does for a file it knows to be a module.
 echo '{ "type": "module" }' > pkg/nodejs/snippets/package.json

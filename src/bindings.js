@@ -115,7 +115,7 @@ export function cleanReport() {
 
 // ---- A DeploymentDraft object that is certainly clean --------------------------------------
 //
-// The mirror of src/draft_fast.rs for objects: it answers only "clean" (no error, no warning
+// The mirror of src/connect/draft_fast.rs for objects: it answers only "clean" (no error, no warning
 // without a context). Anything it is not sure of (an unknown field, a schedule, a retry policy,
 // a non-plain object, a toJSON method, a lone surrogate, ...) returns false, and Rust reads the
 // object and writes the report. The enumerations come from Rust (configureDraftFilter); a

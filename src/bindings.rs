@@ -12,11 +12,11 @@
 //! an exception unwinding through wasm would leak the shadow stack and an externref slot.
 //! Misuse errors are returned (`Err`), and thrown by the glue after the call has returned.
 
-use crate::budget::MAX_INPUT_BYTES;
-use crate::codes::Code;
-use crate::connector::Context;
-use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
-use crate::json_text::Payload;
+use crate::connect::context::Context;
+use crate::connect::enums::{DEPLOYMENT_TYPES, REGIONS};
+use crate::report::budget::MAX_INPUT_BYTES;
+use crate::report::codes::Code;
+use crate::report::json_text::Payload;
 use crate::report::{Issue, Report};
 use js_sys::{JsString, JSON};
 use serde::Serialize;
@@ -131,7 +131,7 @@ fn js_string(value: &JsValue, too_large: impl FnOnce(usize) -> Issue) -> Result<
 }
 
 fn too_large_json(bytes: usize) -> Issue {
-    crate::json_text::too_large(format!(
+    crate::report::json_text::too_large(format!(
         "the text is at least {bytes} bytes; the limit is {MAX_INPUT_BYTES} bytes (5 MiB)"
     ))
 }
@@ -158,7 +158,7 @@ fn to_json_value(input: &JsValue) -> Result<Value, Issue> {
         .param("detailedErrorMessage", detail));
     }
     match js_string(&text, too_large_json)? {
-        Some(text) => crate::json_text::parse(&text),
+        Some(text) => crate::report::json_text::parse(&text),
         None => Ok(Value::Null),
     }
 }
@@ -311,7 +311,7 @@ pub fn validate_connector_update(update: JsValue, context: JsValue) -> Result<Js
 fn resource(value: &JsValue, function: &str, what: &str) -> Result<Value, JsValue> {
     let text = js_string(value, too_large_json).map_err(|e| misuse(&format!("{function}: {what}: {}", why(&e))))?;
     let parsed = match text {
-        Some(text) => crate::json_text::parse(&text)
+        Some(text) => crate::report::json_text::parse(&text)
             .map_err(|e| misuse(&format!("{function}: {what} is not JSON: {}", why(&e))))?,
         None => to_json_value(value)
             .map_err(|e| misuse(&format!("{function}: {what} cannot be read as JSON: {}", why(&e))))?,
@@ -427,7 +427,7 @@ pub fn error_catalog() -> JsValue {
 pub fn to_error_response(report: JsValue) -> Result<JsValue, JsValue> {
     // A Report, or its JSON text (as every payload argument takes, API.md §2).
     let read = match js_string(&report, too_large_json) {
-        Ok(Some(text)) => crate::json_text::parse(&text),
+        Ok(Some(text)) => crate::report::json_text::parse(&text),
         Ok(None) => to_json_value(&report),
         Err(issue) => Err(issue),
     };

@@ -21,56 +21,43 @@
 //! The same functions are exported to JavaScript (camelCase) by the npm package
 //! `connect-preflight`; the bindings live in one module compiled for wasm32 only.
 
-pub mod budget;
-mod build;
-mod checks;
-pub mod codes;
-mod connect_yaml;
-mod connector;
-mod connector_diff;
-mod connector_staged;
-mod cron;
-mod deployment;
-#[cfg(feature = "draft-fast-path")]
-mod draft_fast;
-mod enums;
-mod error_response;
+// The layout (docs/decisions.md, "How the code is organised"): the shared report machinery
+// at the bottom, the YAML reader beside it, one folder per system above them, the machine
+// registry and the bindings on top.
+mod connect;
 /// Hit rates of the property tests, shared with the integration tests.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "../tests/common/hits.rs"]
 mod hits;
-mod identifiers;
-mod json_text;
 mod machines;
 pub mod report;
-mod secrets;
+mod tracker;
 mod yaml;
-mod yaml_block;
-mod yaml_stand_ins;
-mod yaml_tabs;
+
+pub use report::{budget, codes};
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
-pub use build::{build_deployment_draft, BuiltDraft};
-pub use codes::{error_catalog, CatalogEntry, Code, Origin};
-pub use connect_yaml::{parse_connect_yaml, validate_connect_yaml, ParsedConnectYaml, APPLICATION_TYPES};
-pub use connector::Context;
-pub use connector_diff::{apply_connector_update, build_connector_update_actions, AppliedUpdate};
-pub use connector_staged::{validate_connector_staged_draft, validate_connector_update};
-pub use deployment::{
+pub use connect::connect_yaml::{parse_connect_yaml, validate_connect_yaml, ParsedConnectYaml, APPLICATION_TYPES};
+pub use connect::connector_staged::{validate_connector_staged_draft, validate_connector_update};
+pub use connect::connector_update::{apply_connector_update, build_connector_update_actions, AppliedUpdate};
+pub use connect::context::Context;
+pub use connect::deployment::{
     can_redeploy, validate_deployment_draft, validate_deployment_draft_with, validate_deployment_update,
 };
-pub use enums::{
+pub use connect::draft_builder::{build_deployment_draft, BuiltDraft};
+pub use connect::enums::{
     CONNECTOR_STATUSES, DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, INTEGRATION_TYPES, PREVIEWABLE_STATES, REGIONS,
 };
-pub use error_response::{error_response_from_report_json, to_error_response};
-pub use identifiers::{
+pub use connect::identifiers::{
     validate_key, validate_key_value, validate_project_identifier, validate_project_identifier_value,
 };
-pub use json_text::Payload;
 pub use machines::{
     allowed_transitions, check_transition, Machine, CONNECTOR_PREVIEWABLE, CONNECTOR_STAGED, CONNECT_DEPLOYMENT,
     MACHINES, TRACKER_DEPLOYMENT,
 };
+pub use report::codes::{error_catalog, CatalogEntry, Code, Origin};
+pub use report::error_response::{error_response_from_report_json, to_error_response};
+pub use report::json_text::Payload;
 pub use report::{Issue, Report};

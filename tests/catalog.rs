@@ -1,4 +1,4 @@
-//! The Code registry (src/codes.rs) is the one source of the TypeScript `Code` union and the
+//! The Code registry (src/report/codes.rs) is the one source of the TypeScript `Code` union and the
 //! docs table. This test renders both and compares them with the committed files;
 //! `BLESS=1 cargo test --test catalog` rewrites the generated blocks instead.
 #![cfg(not(target_arch = "wasm32"))]
@@ -55,7 +55,7 @@ fn in_step(relative: &str, block: &str, expected: &str) {
         std::fs::write(&path, updated).expect("write");
         return;
     }
-    panic!("{relative} is out of step with src/codes.rs; run `BLESS=1 cargo test --test catalog`.\nexpected:\n{expected}\ncurrent:\n{current}");
+    panic!("{relative} is out of step with src/report/codes.rs; run `BLESS=1 cargo test --test catalog`.\nexpected:\n{expected}\ncurrent:\n{current}");
 }
 
 #[test]

@@ -4,22 +4,6 @@ import api from './index.cjs';
 export const {
   init,
   initSync,
-  version,
-  validateKey,
-  validateProjectIdentifier,
-  validateDeploymentDraft,
-  validateDeploymentUpdate,
-  buildDeploymentDraft,
-  canRedeploy,
-  validateConnectorStagedDraft,
-  validateConnectorUpdate,
-  buildConnectorUpdateActions,
-  applyConnectorUpdate,
-  checkTransition,
-  allowedTransitions,
-  validateConnectYaml,
-  parseConnectYaml,
-  errorCatalog,
-  toErrorResponse,
+  /* EXPORTS: written by scripts/build-pkg.sh, every function the bindings export */
 } = api;
 export default init;

@@ -17,23 +17,7 @@ export function initSync(bytes) {
 
 const api = guard(glue);
 export const {
-  version,
-  validateKey,
-  validateProjectIdentifier,
-  validateDeploymentDraft,
-  validateDeploymentUpdate,
-  buildDeploymentDraft,
-  canRedeploy,
-  validateConnectorStagedDraft,
-  validateConnectorUpdate,
-  buildConnectorUpdateActions,
-  applyConnectorUpdate,
-  checkTransition,
-  allowedTransitions,
-  validateConnectYaml,
-  parseConnectYaml,
-  errorCatalog,
-  toErrorResponse,
+  /* EXPORTS: written by scripts/build-pkg.sh, every function the bindings export */
 } = api;
 
 export default init;

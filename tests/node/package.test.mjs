@@ -12,7 +12,18 @@ const require = createRequire(import.meta.url);
 const cjs = require('connect-preflight');
 const pkgDir = new URL('../../pkg/', import.meta.url);
 
-const API = ['allowedTransitions', 'applyConnectorUpdate', 'buildConnectorUpdateActions', 'buildDeploymentDraft', 'canRedeploy', 'checkTransition', 'errorCatalog', 'init', 'initSync', 'parseConnectYaml', 'toErrorResponse', 'validateConnectYaml', 'validateConnectorStagedDraft', 'validateConnectorUpdate', 'validateDeploymentDraft', 'validateDeploymentUpdate', 'validateKey', 'validateProjectIdentifier', 'version'];
+// The exports are listed once, by the bindings (src/bindings.rs): every `#[wasm_bindgen]`
+// function but the test-only `__…` ones, plus the entries' init and initSync. The entries are
+// written from them (scripts/build-pkg.sh); the types are checked against them here.
+const BINDINGS = readFileSync(new URL('../../src/bindings.rs', import.meta.url), 'utf8');
+const BOUND = [...BINDINGS.matchAll(/#\[wasm_bindgen(?:\(js_name = (\w+)\))?\]\s*pub fn (\w+)/g)].map((m) => m[1] ?? m[2]).filter((n) => !n.startsWith('__'));
+const API = [...BOUND, 'init', 'initSync'].sort();
+const TYPED = [...readFileSync(new URL('../../pkg-template/index.d.ts', import.meta.url), 'utf8').matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
+
+test('the exports are the bindings\' functions, typed', () => {
+  assert.ok(BOUND.length >= 15, `only ${BOUND.length} functions read from src/bindings.rs`);
+  assert.deepEqual(TYPED, API, 'index.d.ts declares exactly the exports');
+});
 
 test('require and import expose the same functions', () => {
   assert.deepEqual(Object.keys(cjs).sort(), API);

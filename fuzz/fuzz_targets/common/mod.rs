@@ -26,7 +26,7 @@ pub const SENTINEL_NUMBER: u64 = 987_654_321_987;
 /// The key the fixed contexts declare secured (in the application `service`).
 pub const SECRET_KEY: &str = "API_SECRET";
 
-/// The report budget (API.md §5 `TooManyIssues`, src/budget.rs): this many issues, plus one
+/// The report budget (API.md §5 `TooManyIssues`, src/report/budget.rs): this many issues, plus one
 /// `TooManyIssues` saying how many more were found.
 pub const MAX_ISSUES: usize = 1_000;
 /// A string repeated from the input is cut to 200 characters and ends in `…` (every string

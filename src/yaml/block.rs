@@ -96,7 +96,7 @@ fn read(text: &str, wanted: Option<&BTreeSet<String>>) -> Option<(Value, BTreeMa
         return None;
     }
     let root = first.pos(first.content);
-    let mut reader = Reader {
+    let mut reader = LineReader {
         lines,
         next: 0,
         wanted,
@@ -132,7 +132,7 @@ fn line_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-struct Reader<'t, 'w> {
+struct LineReader<'t, 'w> {
     lines: Vec<Line<'t>>,
     next: usize,
     /// When locating: the pointers whose positions are wanted, and those found.
@@ -150,7 +150,7 @@ fn is_item(content: &str) -> bool {
     content == "-" || content.starts_with("- ")
 }
 
-impl<'t> Reader<'t, '_> {
+impl<'t> LineReader<'t, '_> {
     fn peek(&self) -> Option<&Line<'t>> {
         self.lines.get(self.next)
     }
@@ -585,7 +585,7 @@ mod tests {
     #[test]
     fn fixture_texts_agree() {
         let fixtures: serde_json::Value =
-            serde_json::from_str(include_str!("../tests/fixtures/connect-yaml.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/connect-yaml.json")).unwrap();
         for case in fixtures["cases"].as_array().unwrap() {
             let text = match (case.get("inputLines"), case.get("inputText")) {
                 (Some(lines), _) => format!(

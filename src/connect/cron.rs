@@ -29,7 +29,8 @@ const FIVE: [Field; 5] = [
 ];
 const YEAR: Field = ("year", 1970, 2099);
 
-/// Whether `schedule` is a valid job schedule.
+/// Whether `schedule` is a valid job schedule (the fast path's question).
+#[cfg(any(test, feature = "draft-fast-path"))]
 pub(crate) fn is_valid_schedule(schedule: &str) -> bool {
     schedule_problem(schedule).is_none()
 }

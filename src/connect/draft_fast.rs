@@ -8,9 +8,9 @@
 //! `REGIONS`, the cron check, ...); a property test checks that whatever this path calls clean,
 //! the full path does too.
 
-use crate::checks::key_problem;
-use crate::cron::is_valid_schedule;
-use crate::enums::{DEPLOYMENT_TYPES, REGIONS};
+use crate::connect::cron::is_valid_schedule;
+use crate::connect::enums::{DEPLOYMENT_TYPES, REGIONS};
+use crate::report::checker::key_problem;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{Deserialize, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -180,7 +180,7 @@ impl Clean for Draft<'_> {
 impl Clean for Connector<'_> {
     fn is_clean(&self) -> bool {
         (self.id.0.is_some() || self.key.0.is_some())
-            && self.id.0.is_none_or(|id| !crate::checks::is_blank(id))
+            && self.id.0.is_none_or(|id| !crate::report::checker::is_blank(id))
             && self.key.0.is_none_or(|k| key_problem(k).is_none())
             && self.version.0.is_none_or(|v| v >= 1)
     }
@@ -196,7 +196,7 @@ impl Clean for Application<'_> {
 
 impl Clean for ConfigurationValue<'_> {
     fn is_clean(&self) -> bool {
-        !crate::checks::is_blank(self.key)
+        !crate::report::checker::is_blank(self.key)
     }
 }
 
@@ -204,7 +204,7 @@ impl Clean for ConfigurationValue<'_> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::is_clean;
-    use crate::deployment::validate_deployment_draft;
+    use crate::connect::deployment::validate_deployment_draft;
     use proptest::prelude::*;
 
     const TEMPLATE: &str = r#"{"key": "my-deployment", "type": "sandbox",

@@ -7,8 +7,8 @@
 //! Resources from the API are read leniently: they are the server's own answers, so a
 //! member that is missing or malformed is simply not known.
 
-use crate::codes::Code;
-use crate::connect_yaml::parse_connect_yaml_for_context;
+use crate::connect::connect_yaml::parse_connect_yaml_for_context;
+use crate::report::codes::Code;
 use crate::report::Issue;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -198,7 +198,7 @@ impl Connector {
         let Some(object) = value.as_object() else {
             return Err(format!(
                 "{what} must be a Connector, a ConnectorStaged or a ConnectSpec (an object); got {}",
-                crate::checks::a_kind(value)
+                crate::report::checker::a_kind(value)
             ));
         };
         let Some(configurations) = object.get("configurations").and_then(Value::as_array) else {
@@ -238,7 +238,7 @@ impl Connector {
             is_previewable: text("isPreviewable"),
             private: object.get("private").and_then(Value::as_bool),
             private_projects: strings("privateProjects"),
-            secured_keys: crate::secrets::declared_secured_keys(value),
+            secured_keys: crate::connect::secrets::declared_secured_keys(value),
             broken: Broken::default(),
         })
     }
@@ -257,7 +257,8 @@ impl Connector {
             .map(|e| {
                 let mut issue = e.clone().param("source", SOURCE_CONNECT_YAML);
                 let message = format!("In the connector's connect.yaml: {}", issue.message);
-                issue.message = crate::budget::cut(&message, crate::budget::MAX_MESSAGE_CHARS).into_owned();
+                issue.message =
+                    crate::report::budget::cut(&message, crate::report::budget::MAX_MESSAGE_CHARS).into_owned();
                 issue
             })
             .collect();
@@ -321,7 +322,7 @@ impl Deployment {
         Ok(Deployment {
             id: text("id"),
             key: text("key"),
-            version: object.get("version").and_then(crate::checks::as_integer),
+            version: object.get("version").and_then(crate::report::checker::as_integer),
             status: text("status"),
             applications: object.get("applications").and_then(Value::as_array).map(|apps| {
                 apps.iter()
@@ -331,7 +332,7 @@ impl Deployment {
             connector: object
                 .get("connector")
                 .and_then(|c| Connector::from_resource(c, "context.deployment.connector").ok()),
-            secured_keys: crate::secrets::declared_secured_keys(value),
+            secured_keys: crate::connect::secrets::declared_secured_keys(value),
         })
     }
 }
@@ -377,12 +378,12 @@ impl Context {
             _ => return Err("context must be an object (or undefined/null), e.g. { connectYaml: text }".to_owned()),
         };
         if let Some(unknown) = object.keys().find(|k| !CONTEXT_FIELDS.contains(&k.as_str())) {
-            let hint = crate::checks::did_you_mean(unknown, CONTEXT_FIELDS.iter().copied())
+            let hint = crate::report::checker::did_you_mean(unknown, CONTEXT_FIELDS.iter().copied())
                 .map(|h| format!(" (did you mean '{h}'?)"))
                 .unwrap_or_default();
             return Err(format!(
                 "context has no field '{}'{hint}; it takes {}",
-                crate::budget::shown(unknown),
+                crate::report::budget::shown(unknown),
                 CONTEXT_FIELDS.join(", ")
             ));
         }
@@ -397,7 +398,7 @@ impl Context {
             v.is_object()
                 .then(|| {
                     Connector::from_resource(v, "context.connectorStaged").unwrap_or_else(|_| Connector {
-                        secured_keys: crate::secrets::declared_secured_keys(v),
+                        secured_keys: crate::connect::secrets::declared_secured_keys(v),
                         ..Connector::default()
                     })
                 })
@@ -489,7 +490,7 @@ impl Context {
             .chain(self.deployment.iter().map(|d| &d.secured_keys))
             .flatten()
             .map(String::as_str)
-            .chain(self.unreadable.as_ref().map(|_| crate::secrets::EVERY_KEY))
+            .chain(self.unreadable.as_ref().map(|_| crate::connect::secrets::EVERY_KEY))
             .collect()
     }
 

@@ -4,8 +4,8 @@
 //! deep input from exhausting the stack). Positions are only computed when a report has
 //! issues: one pass over the text records the offsets of the pointers the issues name.
 
-use crate::budget::{MAX_INPUT_BYTES, MAX_NODES};
-use crate::codes::Code;
+use crate::report::budget::{MAX_INPUT_BYTES, MAX_NODES};
+use crate::report::codes::Code;
 use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Report};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,20 +40,6 @@ impl<'a> From<&'a Value> for Payload<'a> {
 /// Runs `check` on a payload; for text, parses it first and puts line/column on every issue.
 pub(crate) fn check_payload(payload: Payload<'_>, check: impl FnOnce(&Value) -> Report) -> Report {
     with_payload(payload, |value| ((), check(value))).1
-}
-
-/// [`check_payload`] for a payload that may hold secrets: `check` sees it with every secret
-/// masked (`crate::secrets`), so no issue it builds can carry one.
-pub(crate) fn check_secret_payload(
-    payload: Payload<'_>,
-    secured_keys: &BTreeSet<&str>,
-    check: impl FnOnce(&Value) -> Report,
-) -> Report {
-    with_payload(payload, |value| {
-        let masked = crate::secrets::masked(value, secured_keys);
-        ((), check(&masked))
-    })
-    .1
 }
 
 /// [`check_payload`] for a check that also produces something (`None` when the text is not JSON).

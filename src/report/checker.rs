@@ -4,8 +4,8 @@
 //! rule applies where. Messages name the field and what was expected, and never repeat a value
 //! flagged as secured.
 
-use crate::budget::{shown, MAX_ISSUES};
-use crate::codes::Code;
+use crate::report::budget::{shown, MAX_ISSUES};
+use crate::report::codes::Code;
 use crate::report::{pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 
@@ -117,9 +117,34 @@ impl Checker {
         }
     }
 
+    /// `ConcurrentModification` when an update's `version` is not the resource's (every
+    /// commercetools resource with a version answers so).
+    pub(crate) fn version_matches(&mut self, version: &Value, current: Option<i64>, id: Option<&str>) {
+        let (Some(sent), Some(current)) = (as_integer(version), current) else {
+            return;
+        };
+        if sent != current {
+            let mut issue = Issue::new(
+                Code::ConcurrentModification,
+                "/version",
+                format!(
+                    "Object {} has a different version than expected. Expected: {sent} - Actual: {current}.",
+                    id.unwrap_or("…")
+                ),
+            )
+            .param("expectedVersion", sent)
+            .param("currentVersion", current);
+            if let Some(id) = id {
+                issue = issue.param("resourceId", id);
+            }
+            self.error(issue);
+        }
+    }
+
     /// `RequiredField` for `field` of the object at `parent`.
-    pub(crate) fn required(&mut self, parent: &str, field: &str, hint: &str) {
-        let message = format!("Field '{field}' is required{hint}.");
+    /// `expected` (e.g. " (1 to 600 seconds)") follows the field's name in the message.
+    pub(crate) fn required(&mut self, parent: &str, field: &str, expected: &str) {
+        let message = format!("Field '{field}' is required{expected}.");
         self.error(Issue::new(Code::RequiredField, pointer_push(parent, field), message).param("field", field));
     }
 

@@ -66,7 +66,7 @@ impl StandIns {
             return found;
         }
         // Byte offsets, in order, as the characters are met (so the stand-ins come in order).
-        let mut separators = crate::yaml_tabs::separator_tabs(text).into_iter().peekable();
+        let mut separators = crate::yaml::tabs::separator_tabs(text).into_iter().peekable();
         let mut directives = repeated_version_directives(text).into_iter().peekable();
         let mut line_start = true; // only spaces so far on this line
         let mut backslashes = 0; // the run of `\` just before
@@ -93,7 +93,9 @@ impl StandIns {
                 }
                 '\\' if !odd_backslashes => {
                     if let Some((original, given, joined)) = surrogate_escape(&text[byte..]) {
-                        found.by_index.extend(given.chars().enumerate().map(|(k, g)| (index + k, g)));
+                        found
+                            .by_index
+                            .extend(given.chars().enumerate().map(|(k, g)| (index + k, g)));
                         skip_to = index + original.len();
                         backslashes = 0;
                         found.replaced.push(Replaced {

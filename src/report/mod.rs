@@ -1,7 +1,14 @@
 //! `Report` and `Issue`, the result shape of every check (API.md §3).
 
-use crate::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
-use crate::codes::Code;
+pub mod budget;
+pub(crate) mod checker;
+pub mod codes;
+pub(crate) mod error_response;
+pub(crate) mod json_text;
+pub(crate) mod machine;
+
+use crate::report::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
+use crate::report::codes::Code;
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};

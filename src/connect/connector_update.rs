@@ -4,9 +4,9 @@
 //! Both know the same thing — which field each action sets — from one table, [`SETTERS`];
 //! a property test checks that applying the built actions gives the target back.
 
-use crate::checks::{as_integer, Checker};
-use crate::connector_staged::check_update;
-use crate::json_text::{with_payload, Payload};
+use crate::connect::connector_staged::check_update;
+use crate::report::checker::{as_integer, Checker};
+use crate::report::json_text::{with_payload, Payload};
 use crate::report::Report;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
@@ -254,7 +254,7 @@ pub fn apply_connector_update<'a>(connector_staged: &Value, update: impl Into<Pa
             resource["version"] = json!(version.saturating_add(1));
             // A ConnectorStaged declares secured keys and holds no values: one carried by
             // the caller's copy is not handed back.
-            crate::secrets::mask_secured_declarations(&mut resource);
+            crate::connect::secrets::mask_secured_declarations(&mut resource);
             resource
         });
         (applied, report)

@@ -1,8 +1,8 @@
 //! Identifiers used across the Connect API: resource keys and project identifiers.
 
-use crate::checks::{Checker, Echo};
-use crate::codes::Code;
-use crate::enums::REGIONS;
+use crate::connect::enums::REGIONS;
+use crate::report::checker::{Checker, Echo};
+use crate::report::codes::Code;
 use crate::report::{Issue, Loc, Report};
 use serde_json::Value;
 

@@ -6,13 +6,15 @@
 //! and unknown fields), then, with a context, against the connector and the deployment.
 //! The second walk skips whatever the first found malformed (it is reported already).
 
-use crate::budget::shown;
-use crate::checks::{did_you_mean, with_hint, Checker, Echo, Strictness};
-use crate::codes::Code;
-use crate::connect_yaml::{check_retry_policy, check_schedule};
-use crate::connector::{Connector, Context, Declared, Deployment, Kind};
-use crate::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
-use crate::json_text::{check_secret_payload, Payload};
+use crate::connect::context::{Connector, Context, Declared, Deployment, Kind};
+use crate::connect::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
+use crate::connect::machines::CONNECT_DEPLOYMENT;
+use crate::connect::properties::{check_retry_policy, check_schedule};
+use crate::connect::secrets::check_secret_payload;
+use crate::report::budget::shown;
+use crate::report::checker::{did_you_mean, with_hint, Checker, Echo, Strictness};
+use crate::report::codes::Code;
+use crate::report::json_text::Payload;
 use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -44,8 +46,6 @@ const REDEPLOY_FIELDS: &[&str] = &[
     "globalConfiguration",
     "updateConnector",
 ];
-/// The statuses a redeploy may start from (DeploymentRedeployAction).
-const REDEPLOYABLE: &[&str] = &["Draft", "Deployed", "Failed", "UndeployFailed"];
 
 /// Checks a `DeploymentDraft`, given as JSON text or as a parsed value, on its own rules.
 ///
@@ -85,7 +85,7 @@ pub fn validate_deployment_draft_with<'a>(draft: impl Into<Payload<'a>>, context
     // Clean text without a context needs no tree (docs/decisions.md, "DeploymentDraft speed").
     #[cfg(feature = "draft-fast-path")]
     if let (Payload::Text(text), true) = (draft, context.is_empty()) {
-        if crate::draft_fast::is_clean(text) {
+        if crate::connect::draft_fast::is_clean(text) {
             return Report::default();
         }
     }
@@ -144,23 +144,20 @@ fn redeploy_blocked(c: &mut Checker, status: &Value, at: Loc<'_>) -> Option<Issu
         c.one_of(status, at, "status", DEPLOYMENT_STATUSES);
         return None;
     };
-    if REDEPLOYABLE.contains(&s) {
+    // A redeploy queues the Deployment: the statuses it starts from, and the API's words
+    // when it cannot ("Invalid status change: Already deploying."), are the machine's.
+    let redeployable = CONNECT_DEPLOYMENT.states_before("Queued");
+    if redeployable.contains(&s) {
         return None;
     }
-    // The API's own words: "Invalid status change: Already deploying".
-    let already = match s {
-        "Queued" => "queued",
-        "Deploying" => "deploying",
-        _ => "undeploying",
-    };
+    let (code, message) = CONNECT_DEPLOYMENT.refusal(s, "Queued").unwrap_or((
+        Code::DeploymentInvalidStatusTransition,
+        "Invalid status change: the Deployment cannot be redeployed now.",
+    ));
     Some(
-        Issue::new(
-            Code::DeploymentInvalidStatusTransition,
-            at.pointer(),
-            format!("Invalid status change: Already {already}."),
-        )
-        .param("status", s)
-        .param("allowedValues", REDEPLOYABLE.to_vec()),
+        Issue::new(code, at.pointer(), message)
+            .param("status", s)
+            .param("allowedValues", redeployable),
     )
 }
 
@@ -463,7 +460,7 @@ fn check_previewable(c: &mut Checker, reference: Option<&Value>, context: &Conte
             .find_map(|r| r.get(field).filter(|v| v.is_string() || v.is_u64()).cloned())
     };
     let named = |field: &str| match known(field) {
-        Some(Value::String(s)) => crate::budget::shown(&s).into_owned(),
+        Some(Value::String(s)) => crate::report::budget::shown(&s).into_owned(),
         Some(other) => other.to_string(),
         None => "…".to_owned(),
     };
@@ -754,7 +751,7 @@ fn cross_check_values(
                     let empty = value
                         .get("value")
                         .and_then(Value::as_str)
-                        .is_some_and(crate::checks::is_blank);
+                        .is_some_and(crate::report::checker::is_blank);
                     if definition.required && empty {
                         c.error(scope.issue(KeyProblem::Empty, kind, key, pointer_push(&value_path, "value")));
                     }
@@ -827,8 +824,7 @@ fn check_update(c: &mut Checker, value: &Value, context: &Context) {
         None => c.required("", "version", " (the Deployment's current version)"),
         Some(version) => {
             c.integer_at_least(version, "/version".into(), "version", 1);
-            check_version(
-                c,
+            c.version_matches(
                 version,
                 deployment.and_then(|d| d.version),
                 deployment.and_then(|d| d.id.as_deref()),
@@ -851,29 +847,6 @@ fn check_update(c: &mut Checker, value: &Value, context: &Context) {
         }
     }
     c.unknown_fields(update, "", UPDATE_FIELDS, Strictness::Warn);
-}
-
-/// `ConcurrentModification` when the update's `version` is not the resource's.
-pub(crate) fn check_version(c: &mut Checker, version: &Value, current: Option<i64>, id: Option<&str>) {
-    let (Some(sent), Some(current)) = (crate::checks::as_integer(version), current) else {
-        return;
-    };
-    if sent != current {
-        let mut issue = Issue::new(
-            Code::ConcurrentModification,
-            "/version",
-            format!(
-                "Object {} has a different version than expected. Expected: {sent} - Actual: {current}.",
-                id.unwrap_or("…")
-            ),
-        )
-        .param("expectedVersion", sent)
-        .param("currentVersion", current);
-        if let Some(id) = id {
-            issue = issue.param("resourceId", id);
-        }
-        c.error(issue);
-    }
 }
 
 fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context, secrets: &BTreeSet<&str>) {

@@ -7,16 +7,20 @@
 //! a report has issues, by a second pass that records just the pointers the issues name
 //! (docs/decisions.md has the measurements behind these choices).
 
-use crate::budget::{shown, MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES};
-use crate::codes::Code;
+mod block;
+mod stand_ins;
+mod tabs;
+
+use crate::report::budget::{shown, MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES};
+use crate::report::codes::Code;
 use crate::report::{pointer_index, pointer_push, Issue};
-use crate::yaml_stand_ins::{has_lone_cr, StandIns};
+use crate::yaml::stand_ins::{has_lone_cr, StandIns};
 use saphyr_parser::{Event, Input, Parser, ScalarStyle, ScanError, Span, Tag};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-// The budgets (crate::budget): real connect.yaml files are 6 levels deep and use no aliases;
+// The budgets (crate::report::budget): real connect.yaml files are 6 levels deep and use no aliases;
 // the depth cap bounds every recursion on the value (drop, serialization, checks), the alias
 // budgets (nodes and bytes: one long scalar aliased many times is small text but huge memory)
 // and the node budget bound its memory. The official parser refuses alias bombs too.
@@ -253,8 +257,8 @@ struct Anchored {
 /// Parses YAML text into a JSON value; `None` for a file with no document (empty, or only
 /// comments). Duplicate keys, a second document, complex keys, nesting deeper than
 /// `MAX_DEPTH` and alias bombs are `InvalidYaml` issues, as in the official parser.
-/// The [`Reader`] that answered goes with the value, for [`locate_in`].
-pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
+/// The [`ReadBy`] that answered goes with the value, for [`locate_in`].
+pub(crate) fn parse(text: &str) -> Result<Option<(Value, ReadBy)>, Issue> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large(text.len()));
     }
@@ -265,11 +269,11 @@ pub(crate) fn parse(text: &str) -> Result<Option<(Value, Reader)>, Issue> {
     // The fast path has no node budget of its own: a text that may exceed it goes to the
     // full parser, which counts exactly. It reads CR LF, not a CR alone (text, for yaml@2).
     if !may_exceed_node_budget(body) && !has_lone_cr(body) {
-        if let Some(value) = crate::yaml_block::parse(body) {
-            return Ok(Some((value, Reader::FastPath)));
+        if let Some(value) = crate::yaml::block::parse(body) {
+            return Ok(Some((value, ReadBy::FastPath)));
         }
     }
-    Ok(parse_events(text)?.map(|value| (value, Reader::Full)))
+    Ok(parse_events(text)?.map(|value| (value, ReadBy::Full)))
 }
 
 /// Text that yaml@2 (the official validator's reader) does not read as a YAML reader that
@@ -306,7 +310,7 @@ fn unread_by_yaml2(text: &str) -> Option<(usize, &'static str)> {
             }
         }
     }
-    crate::yaml_tabs::tab_problem(text)
+    crate::yaml::tabs::tab_problem(text)
 }
 
 /// The line and column (1-based, UTF-16 units, a leading BOM not counted) of a byte offset.
@@ -330,20 +334,20 @@ fn may_exceed_node_budget(text: &str) -> bool {
     text.len() > MAX_NODES / 3 && text.bytes().filter(|&b| b == b'\n' || b == b',').count() * 3 + 3 > MAX_NODES
 }
 
-/// Which reader read a text: the fast path (`yaml_block`) or the full parser.
+/// Which reader read a text: the fast path (`yaml::block`) or the full parser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reader {
+pub(crate) enum ReadBy {
     FastPath,
     Full,
 }
 
 /// The positions of the `wanted` pointers in a text that `reader` read: the fast path finds
 /// them in a fraction of a parse where it can, the full parser otherwise.
-pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<String>, reader: Reader) -> BTreeMap<String, Located> {
+pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<String>, reader: ReadBy) -> BTreeMap<String, Located> {
     let body = body(text);
     let fast = match reader {
-        Reader::FastPath => crate::yaml_block::locate(body, wanted),
-        Reader::Full => None,
+        ReadBy::FastPath => crate::yaml::block::locate(body, wanted),
+        ReadBy::Full => None,
     };
     fast.unwrap_or_else(|| locate(text, wanted))
 }
@@ -834,7 +838,7 @@ fn unsupported(raw: &str, style: ScalarStyle, tag: Option<&Tag>, schema: Schema)
     })
 }
 
-/// An untagged plain scalar, typed by the core schema (for the fast path in `yaml_block`).
+/// An untagged plain scalar, typed by the core schema (for the fast path in `yaml::block`).
 pub(crate) fn resolve_plain(raw: &str) -> Value {
     resolve(Cow::Borrowed(raw), ScalarStyle::Plain, None, Schema::Core)
 }

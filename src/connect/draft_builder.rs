@@ -6,12 +6,12 @@
 //! says which will apply. The built draft is then checked like any other, and the issues
 //! are pointed back at the input (`/values/{application}/{KEY}`), where the user can fix them.
 
-use crate::budget::shown;
-use crate::checks::{did_you_mean, with_hint, Checker, Echo, Strictness};
-use crate::codes::Code;
-use crate::connector::{Application, Context, Declared, Kind};
-use crate::deployment::{unknown_application, validate_deployment_draft_with};
-use crate::json_text::{with_payload, Payload};
+use crate::connect::context::{Application, Context, Declared, Kind};
+use crate::connect::deployment::{unknown_application, validate_deployment_draft_with};
+use crate::report::budget::shown;
+use crate::report::checker::{did_you_mean, with_hint, Checker, Echo, Strictness};
+use crate::report::codes::Code;
+use crate::report::json_text::{with_payload, Payload};
 use crate::report::{pointer_push, Issue, Loc, Report};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};

@@ -1,7 +1,7 @@
 //! `toErrorResponse`: a Report in the API's own error envelope (connect-domain.md §2.7).
 
-use crate::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
-use crate::codes::Code;
+use crate::report::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
+use crate::report::codes::Code;
 use crate::report::{param_value, Report};
 use serde_json::{json, Map, Value};
 

@@ -13,6 +13,8 @@
 //! A mask keeps what the checks look at: the JSON type, an array's length, whether a string is
 //! blank (a blank string is kept: it has nothing to hide), and an entry's field names.
 
+use crate::report::json_text::{with_payload, Payload};
+use crate::report::Report;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -186,7 +188,7 @@ fn mask_secrets(value: &Value, secured_keys: &BTreeSet<&str>) -> Value {
 /// members renamed by position (a name could be the secret), array lengths kept.
 fn mask_all(value: &Value) -> Value {
     match value {
-        Value::String(s) if crate::checks::is_blank(s) => value.clone(),
+        Value::String(s) if crate::report::checker::is_blank(s) => value.clone(),
         Value::String(_) => Value::String(MASK.to_owned()),
         Value::Number(_) => Value::from(0),
         Value::Bool(_) => Value::Bool(false),
@@ -199,6 +201,20 @@ fn mask_all(value: &Value) -> Value {
                 .collect(),
         ),
     }
+}
+
+/// [`crate::report::json_text::check_payload`] for a payload that may hold secrets: `check` sees it
+/// with every secret masked ([`masked`]), so no issue it builds can carry one.
+pub(crate) fn check_secret_payload(
+    payload: Payload<'_>,
+    secured_keys: &BTreeSet<&str>,
+    check: impl FnOnce(&Value) -> Report,
+) -> Report {
+    with_payload(payload, |value| {
+        let masked = masked(value, secured_keys);
+        ((), check(&masked))
+    })
+    .1
 }
 
 #[cfg(test)]

@@ -5,14 +5,13 @@
 //! Every field has one [`Rule`]; the draft and the actions name the rule of each of their
 //! fields, so a name, a URL or a region list is checked the same way wherever it appears.
 
-use crate::checks::{Checker, Echo, Strictness};
-use crate::codes::Code;
-use crate::connector::Context;
-use crate::connector_diff::StagedState;
-use crate::deployment::check_version;
-use crate::enums::{INTEGRATION_TYPES, REGIONS};
-use crate::identifiers::check_project_identifier;
-use crate::json_text::{check_payload, Payload};
+use crate::connect::connector_update::StagedState;
+use crate::connect::context::Context;
+use crate::connect::enums::{INTEGRATION_TYPES, REGIONS};
+use crate::connect::identifiers::check_project_identifier;
+use crate::report::checker::{Checker, Echo, Strictness};
+use crate::report::codes::Code;
+use crate::report::json_text::{check_payload, Payload};
 use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -431,9 +430,9 @@ pub(crate) fn check_update(c: &mut Checker, value: &Value, staged: Option<&Value
             c.integer_at_least(version, "/version".into(), "version", 1);
             let current = staged
                 .and_then(|s| s.get("version"))
-                .and_then(crate::checks::as_integer);
+                .and_then(crate::report::checker::as_integer);
             let id = staged.and_then(|s| s.get("id")).and_then(Value::as_str);
-            check_version(c, version, current, id);
+            c.version_matches(version, current, id);
         }
     }
     c.unknown_fields(update, "", &["version", "actions"], Strictness::Warn);

@@ -4,10 +4,10 @@
 //! The YAML is read by `yaml` (typed as the official parser types it); the rules run on the
 //! resulting JSON value with the shared `Checker`; positions come from the YAML tree.
 
-use crate::budget::shown;
-use crate::checks::{a_kind, describe, Checker, Echo, Strictness};
-use crate::codes::Code;
-use crate::cron::schedule_problem;
+use crate::connect::properties::{check_retry_policy, check_schedule};
+use crate::report::budget::shown;
+use crate::report::checker::{a_kind, describe, Checker, Echo, Strictness};
+use crate::report::codes::Code;
 use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Loc, Report};
 use crate::yaml;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -23,8 +23,6 @@ const SECURED_ENTRY_FIELDS: &[&str] = &["key", "description", "required"];
 const SCRIPT_FIELDS: &[&str] = &["postDeploy", "preUndeploy"];
 const HEALTH_CHECK_FIELDS: &[&str] = &["path", "intervalSeconds", "timeoutSeconds", "unhealthyThreshold"];
 const PROPERTIES_FIELDS: &[&str] = &["schedule"];
-const IMMEDIATE_FIELDS: &[&str] = &["strategy"];
-const BACKOFF_FIELDS: &[&str] = &["strategy", "minBackoffSeconds", "maxBackoffSeconds", "maxAttempts"];
 /// Every field some application type has.
 const ANY_APPLICATION_FIELDS: &[&str] = &[
     "name",
@@ -209,7 +207,7 @@ fn read(text: &str, want_spec: bool, facts: Option<&mut DocumentFacts>) -> Parse
         }
     };
     if let Some(facts) = facts {
-        facts.secured_keys = crate::secrets::declared_secured_keys(&value);
+        facts.secured_keys = crate::connect::secrets::declared_secured_keys(&value);
         let applications = value.get("deployAs").and_then(Value::as_array);
         facts.names = applications
             .into_iter()
@@ -227,7 +225,7 @@ fn read(text: &str, want_spec: bool, facts: Option<&mut DocumentFacts>) -> Parse
 /// Puts a line and column on every issue: of the node its path names or, for a missing
 /// field, of the nearest node that exists. An issue about a field being there points at its
 /// key; any other at the value.
-fn add_positions(report: &mut Report, text: &str, reader: yaml::Reader) {
+fn add_positions(report: &mut Report, text: &str, reader: yaml::ReadBy) {
     let wanted = pointers_to_locate(report);
     if wanted.is_empty() {
         return;
@@ -265,7 +263,7 @@ struct Block<'v> {
 }
 
 /// What the rules of a configuration block need to know about the file.
-struct Context<'a> {
+struct BlockRules<'a> {
     /// Keys of `inheritAs.configuration` (an application may not repeat them).
     global_keys: &'a BTreeSet<String>,
     api_client: bool,
@@ -312,7 +310,7 @@ fn check_file(c: &mut Checker, root: &Value, want_spec: bool) -> Option<Value> {
         }
         Some(value) => c.array(value, "/deployAs".into(), "deployAs"),
     };
-    let ctx = Context {
+    let ctx = BlockRules {
         want_spec,
         global_keys: &global_keys,
         api_client: inherit.is_some_and(|i| i.contains_key("apiClient")),
@@ -341,7 +339,7 @@ fn check_file(c: &mut Checker, root: &Value, want_spec: bool) -> Option<Value> {
             extra_fields(c, inherit, "/inheritAs", INHERIT_FIELDS, None);
             if let Some(configuration) = inherit.get("configuration") {
                 let no_globals = BTreeSet::new();
-                let global_ctx = Context {
+                let global_ctx = BlockRules {
                     global_keys: &no_globals,
                     ..ctx
                 };
@@ -443,7 +441,7 @@ fn check_application(
     value: &Value,
     path: &str,
     names: &mut BTreeSet<String>,
-    ctx: &Context<'_>,
+    ctx: &BlockRules<'_>,
     global_cloud_identifier: bool,
 ) -> Option<Value> {
     let application = c.object(value, Loc::At(path), "deployAs")?;
@@ -631,7 +629,7 @@ fn check_configuration<'v>(
     value: &'v Value,
     path: &str,
     app_type: Option<AppType>,
-    ctx: &Context<'_>,
+    ctx: &BlockRules<'_>,
 ) -> Block<'v> {
     let mut block = Block::default();
     let Some(configuration) = c.object(value, Loc::At(path), "configuration") else {
@@ -705,7 +703,7 @@ fn check_entry<'v>(
     entry_path: String,
     secured: bool,
     app_type: Option<AppType>,
-    ctx: &Context<'_>,
+    ctx: &BlockRules<'_>,
 ) -> Option<(KeyInfo<'v>, Value)> {
     let path = entry_path.as_str();
     let entry = c.object(
@@ -812,7 +810,7 @@ fn configuration_key_problem(key: &str) -> Option<&'static str> {
 
 /// A variable Connect sets itself: CONNECT_*, the apiClient credentials when `apiClient` is
 /// set, and APPLICATION_URL for Merchant Center applications.
-fn is_provided(key: &str, app_type: Option<AppType>, ctx: &Context<'_>) -> bool {
+fn is_provided(key: &str, app_type: Option<AppType>, ctx: &BlockRules<'_>) -> bool {
     let merchant_center = match app_type {
         Some(t) => t.is_merchant_center(),
         None => ctx.has_merchant_center,
@@ -924,60 +922,6 @@ fn check_health_check(c: &mut Checker, value: &Value, path: &str) -> bool {
     true
 }
 
-/// `{strategy: immediate}` or `{strategy: exponential-backoff, minBackoffSeconds 1..600,
-/// maxBackoffSeconds 1..600, maxAttempts? 5..100}` with min ≤ max.
-pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> bool {
-    let Some(policy) = c.object(value, Loc::At(path), "retryPolicy") else {
-        return false;
-    };
-    let strategy = match policy.get("strategy") {
-        None => {
-            c.required(path, "strategy", " (immediate or exponential-backoff)");
-            None
-        }
-        Some(strategy) => {
-            c.one_of(
-                strategy,
-                Loc::Field(path, "strategy"),
-                "strategy",
-                &["immediate", "exponential-backoff"],
-            );
-            strategy.as_str()
-        }
-    };
-    match strategy {
-        Some("immediate") => extra_fields(c, policy, path, IMMEDIATE_FIELDS, None),
-        Some("exponential-backoff") => {
-            extra_fields(c, policy, path, BACKOFF_FIELDS, None);
-            let mut bound = |field: &str| match policy.get(field) {
-                Some(n) => c.integer_in(n, Loc::Field(path, field), field, 1, 600),
-                None => {
-                    c.required(path, field, " (1 to 600 seconds)");
-                    None
-                }
-            };
-            let (min, max) = (bound("minBackoffSeconds"), bound("maxBackoffSeconds"));
-            if let (Some(min), Some(max)) = (min, max) {
-                if min > max {
-                    let field = "minBackoffSeconds";
-                    c.invalid(
-                        Loc::Field(path, field),
-                        field,
-                        &json!(min),
-                        &format!("must be less than or equal to maxBackoffSeconds ({max})"),
-                        Echo::Yes,
-                    );
-                }
-            }
-            if let Some(n) = policy.get("maxAttempts") {
-                c.integer_in(n, Loc::Field(path, "maxAttempts"), "maxAttempts", 5, 100);
-            }
-        }
-        _ => {}
-    }
-    true
-}
-
 /// A job's `properties`: `schedule`, a cron string. Returns the schedule when it is valid.
 fn check_properties(c: &mut Checker, value: &Value, path: &str) -> Option<String> {
     let properties = c.object(value, Loc::At(path), "properties")?;
@@ -992,54 +936,6 @@ fn check_properties(c: &mut Checker, value: &Value, path: &str) -> Option<String
         return None;
     }
     Some(text.to_owned())
-}
-
-/// `InvalidSchedule` unless `schedule` is a valid cron expression.
-/// Blanks around a schedule, which the official check lets pass (docs/decisions.md).
-fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
-}
-
-pub(crate) fn check_schedule(c: &mut Checker, schedule: &str, path: &str) -> bool {
-    let trimmed = schedule.trim_matches(is_blank);
-    let problem = schedule_problem(trimmed);
-    if problem.is_none() && trimmed.len() != schedule.len() {
-        // Accepted, as the official check accepts it; but it is sent as written.
-        c.warning(
-            Issue::new(
-                Code::InvalidSchedule,
-                path,
-                format!(
-                    "The schedule {} has blanks around it (a block scalar adds a line break): it is accepted, but it is sent as written; write {} to be sure the scheduler reads it.",
-                    describe(&json!(schedule)),
-                    describe(&json!(trimmed))
-                ),
-            )
-            .param("field", "schedule")
-            .param("invalidValue", schedule),
-        );
-        return true;
-    }
-    let Some(why) = problem else {
-        return true;
-    };
-    let message = if why.is_empty() {
-        format!(
-            "The schedule {} is not a valid cron expression: use 5 to 7 space-separated fields of numbers, '*', ranges (1-5), steps (*/5) or lists (1,15), or @daily, @hourly, … or @every 1h30m. Names (MON, JAN) and '?' are not accepted.",
-            describe(&json!(schedule))
-        )
-    } else {
-        format!(
-            "The schedule {} is not a valid cron expression: {why}. The fields are minute (0-59), hour (0-23), day of month (1-31), month (1-12) and day of week (0-7); six fields put seconds first, seven add the year.",
-            describe(&json!(schedule))
-        )
-    };
-    c.error(
-        Issue::new(Code::InvalidSchedule, path, message)
-            .param("field", "schedule")
-            .param("invalidValue", schedule),
-    );
-    false
 }
 
 /// `inheritAs.apiClient`: `{ scopes: [non-empty strings, at least one] }`. Returns the scopes.

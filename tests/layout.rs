@@ -1,0 +1,70 @@
+//! The layout is layered (docs/decisions.md, "How the code is organised"): the report
+//! machinery at the bottom, the YAML reader beside it, one folder per system above them, the
+//! machine registry and the bindings on top. A module may name (`crate::…`) only what is
+//! below it; this test reads every source file and fails on a path that climbs or crosses.
+
+use std::fs;
+use std::path::Path;
+
+/// Each layer and the top-level modules its files may name.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("report", &["report", "hits"]),
+    ("yaml", &["report", "yaml", "hits"]),
+    ("connect", &["report", "yaml", "connect", "hits"]),
+    ("tracker", &["report", "yaml", "tracker", "hits"]),
+];
+
+fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The top-level names after every `crate::` in code (comments skipped).
+fn crate_paths(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for (i, _) in code.match_indices("crate::") {
+            let name: String = code[i + 7..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            found.push((n + 1, name));
+        }
+    }
+    found
+}
+
+#[test]
+fn modules_name_only_what_is_below_them() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (layer, allowed) in LAYERS {
+        let mut paths = Vec::new();
+        files(&src.join(layer), &mut paths);
+        assert!(!paths.is_empty(), "src/{layer} has no files");
+        for path in paths {
+            let text = fs::read_to_string(&path).expect("a source file");
+            for (line, name) in crate_paths(&text) {
+                checked += 1;
+                if !allowed.contains(&name.as_str()) {
+                    wrong.push(format!("{}:{line}: crate::{name}", path.display()));
+                }
+            }
+        }
+    }
+    println!("{checked} crate:: paths checked in {} layers", LAYERS.len());
+    assert!(checked > 100, "only {checked} paths: the scan lost them");
+    assert!(
+        wrong.is_empty(),
+        "paths that climb or cross a layer:\n{}",
+        wrong.join("\n")
+    );
+}
