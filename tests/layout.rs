@@ -60,7 +60,7 @@ fn modules_name_only_what_is_below_them() {
             }
         }
     }
-    println!("{checked} crate:: paths checked in {} layers", LAYERS.len());
+    eprintln!("{checked} crate:: paths checked in {} layers", LAYERS.len());
     assert!(checked > 100, "only {checked} paths: the scan lost them");
     assert!(
         wrong.is_empty(),

@@ -215,7 +215,12 @@ fn events<'t>(body: &'t str, stand_ins: &'t StandIns) -> impl Iterator<Item = Re
     let columns = Columns::new(body);
     Parser::new(CharInput::new(body, stand_ins)).map(move |next| match next {
         Ok((Event::Scalar(raw, style, anchor, tag), span)) if !stand_ins.is_empty() => {
-            let raw = stand_ins.restore(raw, style, span.start.index(), span.end.index());
+            let (start, end) = (span.start.index(), span.end.index());
+            if matches!(style, ScalarStyle::Plain) && stand_ins.has_lone_cr(start, end) {
+                let why = "a carriage return without a line feed in a plain scalar (a line break is LF or CR LF)";
+                return Err(yaml_error(columns.at(&span), why));
+            }
+            let raw = stand_ins.restore(raw, style, start, end);
             Ok((Event::Scalar(raw, style, anchor, tag), columns.at(&span)))
         }
         Ok((event, span)) => Ok((event, columns.at(&span))),
@@ -278,39 +283,15 @@ pub(crate) fn parse(text: &str) -> Result<Option<(Value, ReadBy)>, Issue> {
 
 /// Text that yaml@2 (the official validator's reader) does not read as a YAML reader that
 /// follows the 1.2 spec would: a second byte-order mark at the start (yaml@2 takes it as part
-/// of the first key), one that starts a line inside the document, and tabs as indentation
-/// (`yaml_tabs`). All make the official verdict "invalid"; saphyr would read them. (What
+/// of the first key), one that starts a line where a node starts, and tabs as indentation
+/// (`tabs`). All make the official verdict "invalid"; saphyr would read them. (What
 /// saphyr refuses and yaml@2 reads is given to saphyr as yaml@2 reads it: `yaml_stand_ins`.)
 /// The byte offset and why.
 fn unread_by_yaml2(text: &str) -> Option<(usize, &'static str)> {
     if text.starts_with("\u{feff}\u{feff}") {
         return Some((3, "a second byte-order mark (U+FEFF) at the start of the file"));
     }
-    // A byte-order mark that starts a line of the document: yaml@2 refuses it there (before
-    // the document's first node, and after a `...`, it takes it as a byte-order mark).
-    if text.strip_prefix('\u{feff}').unwrap_or(text).contains('\u{feff}') {
-        let mut outside = true; // no node of a document read yet
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let content = line.trim_start_matches(' ');
-            let at = offset + (line.len() - content.len());
-            offset += line.len();
-            let bare = content.trim_start_matches('\u{feff}').trim_end();
-            if content.starts_with('\u{feff}') && !outside && at > 0 {
-                return Some((
-                    at,
-                    "a byte-order mark (U+FEFF) inside the document, where a node starts",
-                ));
-            }
-            let after_marker = bare.strip_prefix("...").map(str::trim_start);
-            if after_marker.is_some_and(|rest| rest.is_empty() || rest.starts_with('#')) {
-                outside = true;
-            } else if !(bare.is_empty() || bare.starts_with('#') || bare.starts_with('%') || bare == "---") {
-                outside = false;
-            }
-        }
-    }
-    crate::yaml::tabs::tab_problem(text)
+    crate::yaml::tabs::line_problem(text)
 }
 
 /// The line and column (1-based, UTF-16 units, a leading BOM not counted) of a byte offset.
@@ -640,7 +621,19 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, 
 /// other tags give a string. `.inf` and `.nan` have no JSON form and read as null.
 fn resolve(raw: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>, schema: Schema) -> Value {
     if schema == Schema::Yaml11 && tag.is_none() && matches!(style, ScalarStyle::Plain) {
-        return yaml11(&raw);
+        return yaml11(&raw).0;
+    }
+    // A 1.1 core tag resolves by that tag's 1.1 tests only (`!!int 0b101` is 5); text none of
+    // them match stays a string, as in yaml@2.
+    if let (Schema::Yaml11, Some(tag)) = (schema, tag.filter(|t| t.is_yaml_core_schema())) {
+        if matches!(tag.suffix.as_str(), "null" | "bool" | "int" | "float") {
+            let (value, family) = yaml11(&raw);
+            return if family == tag.suffix {
+                value
+            } else {
+                Value::String(raw.into_owned())
+            };
+        }
     }
     let typed = match tag {
         Some(tag) if tag.is_yaml_core_schema() => match tag.suffix.as_str() {
@@ -673,19 +666,15 @@ enum Schema {
 }
 
 impl Schema {
-    /// From the directives before the document (lines before the first `---`).
+    /// From the directives before the document: the last `%YAML 1.1` or `%YAML 1.2` counts,
+    /// as for yaml@2 (which warns about another version and keeps the one it had).
     fn of(text: &str) -> Schema {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if !text.starts_with('%') {
-            return Schema::Core;
-        }
-        // The last `%YAML` directive counts, as for yaml@2 (`yaml_stand_ins`).
-        let directives = text.lines().take_while(|l| !l.starts_with("---"));
-        let version = directives
-            .map(|l| l.split('#').next().unwrap_or("").split_whitespace().collect::<Vec<_>>())
-            .filter(|words| words.first() == Some(&"%YAML"))
-            .last();
-        if version.is_some_and(|words| words == ["%YAML", "1.1"]) {
+        let known = stand_ins::version_directives(text)
+            .into_iter()
+            .rfind(|(_, v)| matches!(*v, "1.1" | "1.2"));
+
+        if known.is_some_and(|(_, v)| v == "1.1") {
             Schema::Yaml11
         } else {
             Schema::Core
@@ -695,15 +684,18 @@ impl Schema {
 
 /// A plain scalar as yaml@2's YAML 1.1 schema types it: its tests in its order
 /// (`yaml/dist/schema/yaml-1.1`), each resolved as it resolves them (underscores dropped,
-/// `parseInt`/`parseFloat`, NaN and infinities as null). A date is refused by [`unsupported`].
-fn yaml11(raw: &str) -> Value {
+/// `parseInt`/`parseFloat`, NaN and infinities as null), with the tag of the test that
+/// matched (`str` when none did). A date is refused by [`unsupported`].
+fn yaml11(raw: &str) -> (Value, &'static str) {
     if let Some(v) = null(raw) {
-        return v;
+        return (v, "null");
     }
     match raw {
-        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => return Value::Bool(true),
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+            return (Value::Bool(true), "bool")
+        }
         "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
-            return Value::Bool(false)
+            return (Value::Bool(false), "bool")
         }
         _ => {}
     }
@@ -722,16 +714,17 @@ fn yaml11(raw: &str) -> Value {
     if let Some((digits, radix)) = int {
         let digits = digits.replace('_', "");
         if digits.is_empty() {
-            return Value::Null; // parseInt('') is NaN
+            return (Value::Null, "int"); // parseInt('') is NaN
         }
-        return match u64::from_str_radix(&digits, radix) {
+        let n = match u64::from_str_radix(&digits, radix) {
             Ok(n) if !negative => Value::from(n),
             Ok(n) if n <= i64::MAX as u64 => Value::from(-(n as i64)),
             _ => signed(approximate(&digits, radix)),
         };
+        return (n, "int");
     }
     if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(raw, ".nan" | ".NaN" | ".NAN") {
-        return Value::Null;
+        return (Value::Null, "float");
     }
     // floatExp `(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+`, float `(?:[0-9][0-9_]*)?\.[0-9_]*`.
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
@@ -745,10 +738,10 @@ fn yaml11(raw: &str) -> Value {
     if shaped && (exponent.is_some() || fraction.is_some()) {
         let (whole, fraction) = (whole.replace('_', ""), fraction.unwrap_or("").replace('_', ""));
         if whole.is_empty() && fraction.is_empty() {
-            return Value::Null; // parseFloat('.') is NaN
+            return (Value::Null, "float"); // parseFloat('.') is NaN
         }
         let text = format!("0{whole}.{fraction}0e{}", exponent.unwrap_or("0"));
-        return signed(text.parse::<f64>().unwrap_or(f64::NAN));
+        return (signed(text.parse::<f64>().unwrap_or(f64::NAN)), "float");
     }
     // intTime `[0-9][0-9_]*(?::[0-5]?[0-9])+`, floatTime: the same and `\.[0-9_]*`.
     let mut parts = unsigned.split(':');
@@ -757,7 +750,7 @@ fn yaml11(raw: &str) -> Value {
         .filter(|p| p.starts_with(|c: char| c.is_ascii_digit()) && digits_of(p, 10));
     let rest: Vec<&str> = parts.collect();
     let (Some(first), Some((last, middle))) = (first, rest.split_last()) else {
-        return Value::String(raw.to_owned());
+        return (Value::String(raw.to_owned()), "str");
     };
     let sixty = |p: &str| p.len() <= 2 && all_digits(p, 10) && p.parse::<u32>().is_ok_and(|n| n < 60);
     let (last_int, last_fraction) = last.split_once('.').map_or((*last, None), |(i, f)| (i, Some(f)));
@@ -765,7 +758,7 @@ fn yaml11(raw: &str) -> Value {
         && sixty(last_int)
         && last_fraction.is_none_or(|f| f.is_empty() || digits_of(f, 10)))
     {
-        return Value::String(raw.to_owned());
+        return (Value::String(raw.to_owned()), "str");
     }
     let seconds = match last_fraction {
         Some(f) => format!("{last_int}.{}0", f.replace('_', ""))
@@ -780,9 +773,9 @@ fn yaml11(raw: &str) -> Value {
     if last_fraction.is_none() && n.fract() == 0.0 && n < 9.007_199_254_740_992e15 {
         #[allow(clippy::cast_possible_truncation)]
         let n = n as i64;
-        return Value::from(if negative { -n } else { n });
+        return (Value::from(if negative { -n } else { n }), "int");
     }
-    signed(n)
+    (signed(n), if last_fraction.is_some() { "float" } else { "int" })
 }
 
 /// The kind of node a tag is on.
@@ -822,20 +815,78 @@ fn unsupported(raw: &str, style: ScalarStyle, tag: Option<&Tag>, schema: Schema)
         return Some(why);
     }
     let plain = tag.is_none() && matches!(style, ScalarStyle::Plain);
-    let b = raw.as_bytes();
-    let date = b.len() >= 8
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && raw[5..]
-            .split(['-', 'T', 't', ' ', ':', '.', 'Z', '+'])
-            .all(|p| p.is_empty() || all_digits(p, 10))
-        && raw[5..].contains('-');
-    (schema == Schema::Yaml11 && plain && date).then(|| {
+    let date = schema == Schema::Yaml11 && plain && is_yaml11_timestamp(raw);
+    date.then(|| {
         format!(
             "under %YAML 1.1, {} is a date, which no field of connect.yaml takes",
             shown(raw)
         )
     })
+}
+
+/// yaml@2's YAML 1.1 timestamp test, exactly: `YYYY-M(M)-D(D)`, optionally `t`, `T` or blanks
+/// and `H(H):M(M):S(S)(.s+)`, then blanks and `Z` or `[-+][012]?D(:DD)?`.
+fn is_yaml11_timestamp(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let digits = |i: &mut usize, min: usize, max: usize| {
+        let n = b[*i..].iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+        *i += n;
+        n >= min
+    };
+    let sep = |i: &mut usize, c: u8| {
+        let ok = b.get(*i) == Some(&c);
+        *i += usize::from(ok);
+        ok
+    };
+    let blanks = |i: &mut usize| {
+        let n = b[*i..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+        *i += n;
+        n
+    };
+    let mut i = 0;
+    let date =
+        digits(&mut i, 4, 4) && sep(&mut i, b'-') && digits(&mut i, 1, 2) && sep(&mut i, b'-') && digits(&mut i, 1, 2);
+    if !date {
+        return false;
+    }
+    if i == b.len() {
+        return true;
+    }
+    if matches!(b[i], b't' | b'T') {
+        i += 1;
+    } else if blanks(&mut i) == 0 {
+        return false;
+    }
+    let time =
+        digits(&mut i, 1, 2) && sep(&mut i, b':') && digits(&mut i, 1, 2) && sep(&mut i, b':') && digits(&mut i, 1, 2);
+    if !time {
+        return false;
+    }
+    if sep(&mut i, b'.') && !digits(&mut i, 1, usize::MAX) {
+        return false;
+    }
+    if i == b.len() {
+        return true;
+    }
+    blanks(&mut i);
+    match b.get(i) {
+        Some(b'Z') => i + 1 == b.len(),
+        Some(b'-' | b'+') => {
+            i += 1;
+            // `[012]?[0-9]`: a second digit only after 0, 1 or 2.
+            if matches!(b.get(i), Some(b'0'..=b'2')) && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if !digits(&mut i, 1, 1) {
+                return false;
+            }
+            if sep(&mut i, b':') && !digits(&mut i, 2, 2) {
+                return false;
+            }
+            i == b.len()
+        }
+        _ => false,
+    }
 }
 
 /// An untagged plain scalar, typed by the core schema (for the fast path in `yaml::block`).
@@ -980,6 +1031,11 @@ mod tests {
             ("1.", json!(1.0)),
             ("+.5", json!(0.5)),
             ("e3", json!(null)),
+            // Not yaml@2's timestamp: text.
+            ("2001-12-14-5", json!("2001-12-14-5")),
+            ("2001-123-1", json!("2001-123-1")),
+            ("2001-12-14T21:59", json!("2001-12-14T21:59")),
+            ("2001-12-14T", json!("2001-12-14T")),
             (".", json!(null)),
             ("+.inf", json!(null)),
             ("True", json!(true)),
@@ -991,6 +1047,12 @@ mod tests {
         assert_eq!(value("a: yes\nb: 0o17"), json!({"a": "yes", "b": 15}));
         assert_eq!(value("%YAML 1.2\n%YAML 1.1\n---\na: yes"), json!({"a": true}));
         assert_eq!(value("%YAML 1.1\n%YAML 1.2\n---\na: yes"), json!({"a": "yes"}));
+        assert_eq!(value("# c\n%YAML 1.1\n---\na: 0o17"), json!({"a": "0o17"}));
+        assert_eq!(
+            v11("a: !!int 0b101\nb: !!int 1_0\nc: !!bool yes\nd: !!int 0o17\ne: !!float 1\nf: !!float 1_0.5\ng: !!null ~"),
+            json!({"a": 5, "b": 10, "c": true, "d": "0o17", "e": "1", "f": 10.5, "g": null})
+        );
+        assert_eq!(value("%YAML 1.1\n%YAML 1.3\n---\na: 0o17"), json!({"a": "0o17"}));
         assert_eq!(
             v11("- &a {p: 1, q: 2}\n- <<: *a\n  q: 3"),
             json!([{"p": 1, "q": 2}, {"p": 1, "q": 3}])
@@ -1000,20 +1062,30 @@ mod tests {
         // What saphyr refuses and yaml@2 reads, given to the scanner as stand-ins
         // (`yaml_stand_ins`): values as yaml@2 has them, positions unmoved.
         assert_eq!(
-            value("a: \"\\ud83d\\ude00 \\uD800\"\nb: '\\ud83d\\ude00'\nc: x\u{feff}y # \u{feff}\nd: \"\\\\ud800\"\ne: \"p\u{0}q\rr\"\nf:\tg\ng: a\rb\n"),
-            json!({"a": "😀 \u{fffd}", "b": "\\ud83d\\ude00", "c": "x\u{feff}y", "d": "\\ud800", "e": "p\u{0}q\rr", "f": "g", "g": "a\rb"})
+            value("a: \"\\ud83d\\ude00 \\uD800\"\nb: '\\ud83d\\ude00'\nc: x\u{feff}y # \u{feff}\nd: \"\\\\ud800\"\ne: \"p\u{0}q\rr\"\nf:\tg\n"),
+            json!({"a": "😀 \u{fffd}", "b": "\\ud83d\\ude00", "c": "x\u{feff}y", "d": "\\ud800", "e": "p\u{0}q\rr", "f": "g"})
+        );
+        // A byte-order mark that starts a line going on a scalar or a flow list: text (yaml@2).
+        assert_eq!(
+            value("a: |\n  \u{feff}x\nb: \"p\n  \u{feff}q\"\nc: [x,\n  \u{feff}y]\nd: plain\n  \u{feff}more\n"),
+            json!({"a": "\u{feff}x\n", "b": "p \u{feff}q", "c": ["x", "\u{feff}y"], "d": "plain \u{feff}more"})
         );
         let text = "a: \"\\ud83d\\ude00\"\nb:\tc\n";
         assert_eq!(at(text, "/b").key, Some(Pos { line: 2, column: 1 }));
         assert_eq!(at(text, "/b").value, Pos { line: 2, column: 4 });
         for bad in [
             "%YAML 1.1\n---\na: 2001-12-14",
+            "%YAML 1.1 1.2\n%YAML 1.2\n---\na: 1",
+            "%YAML 1.1\n---\na: 2001-12-14\t21:59:43",
+            "%YAML 1.1\n---\na: 2001-1-4t1:2:3.5 -5:30",
             "a: !!timestamp 2001-12-14",
             "a: !!binary eA==",
             "a: !!set {x: 1}",
             "a: !!omap [x]",
             "\u{feff}\u{feff}a: 1",
             "a: 1\rb: 2",
+            "a: x\r# c",
+            "- \ra",
             "a: b\n\u{feff}c: 1",
             "a:\n  -\tb: 1",
         ] {

@@ -5,12 +5,12 @@
 //! | in the text | saphyr-parser | yaml@2 | the scanner reads |
 //! |---|---|---|---|
 //! | NUL | the end of the input | a control character | U+FDD0 |
-//! | a byte-order mark inside a line | an error | text (in a scalar, a comment) | U+FDD1 |
-//! | CR not followed by LF | a line break | text | U+FDD2 |
+//! | a byte-order mark inside a line, or starting one that goes on a scalar | an error | text (in a scalar, a comment) | U+FDD1 |
+//! | CR not followed by LF | a line break | text (beside indicators: a blank) | U+FDD2 (refused in a plain scalar) |
 //! | `\uD83D\uDE00` (a surrogate pair as two escapes, as JSON writers escape) | an error | one character | `\a\U0001F600` (the BEL is dropped) |
 //! | `\uD800` alone (also `\U0000D800`) | an error | a lone surrogate | `\uFFFD` |
 //! | a tab right after a key's `:` | an error before a letter or `-` | the separator | a space |
-//! | a `%YAML` directive that another follows | an error | ignored (the last one counts) | `#` for its `%` |
+//! | a `%YAML` directive that another follows | an error | ignored (the last one counts) | `#` for its `%` (a malformed one is left to the scanner) |
 //!
 //! A lone surrogate cannot be held by a Rust string: it reads as U+FFFD, as a lone surrogate
 //! in a JS object does (`json_text::without_lone_surrogates`). U+FDD0–U+FDD2 are
@@ -62,11 +62,13 @@ impl StandIns {
     /// The stand-ins of `text` (the document text, a leading byte-order mark removed).
     pub(crate) fn of(text: &str) -> StandIns {
         let mut found = StandIns::default();
-        if !text.starts_with('%') && !text.contains(['\0', '\u{feff}', '\r', '\t', '\\']) {
+        if !text.contains(['%', '\0', '\u{feff}', '\r', '\t', '\\']) {
             return found;
         }
         // Byte offsets, in order, as the characters are met (so the stand-ins come in order).
-        let mut separators = crate::yaml::tabs::separator_tabs(text).into_iter().peekable();
+        let lines = crate::yaml::tabs::found(text);
+        let mut separators = lines.separators.into_iter().peekable();
+        let mut text_boms = lines.text_boms.into_iter().peekable();
         let mut directives = repeated_version_directives(text).into_iter().peekable();
         let mut line_start = true; // only spaces so far on this line
         let mut backslashes = 0; // the run of `\` just before
@@ -80,8 +82,9 @@ impl StandIns {
             let stand_in = match c {
                 '\0' => Some(NUL),
                 // At the start of a line it is a byte-order mark to saphyr and yaml@2 alike
-                // (between documents), or refused (`yaml::unread_by_yaml2`).
-                '\u{feff}' if !line_start => Some(BOM),
+                // (between documents), or text (a line that goes on a scalar: `tabs`), or
+                // refused (`tabs::line_problem`).
+                '\u{feff}' if !line_start || text_boms.next_if_eq(&byte).is_some() => Some(BOM),
                 '\r' if text.as_bytes().get(byte + 1) != Some(&b'\n') => Some(CR),
                 '\t' if separators.next_if_eq(&byte).is_some() => {
                     found.add(index, ' ', Kind::Outside);
@@ -162,29 +165,54 @@ impl StandIns {
         Cow::Owned(value)
     }
 
+    /// Whether characters `start..end` hold a CR without a LF. In a plain scalar yaml@2 reads
+    /// it beside indicators as a blank and elsewhere as text, which no 1.2 reader does; such a
+    /// scalar is refused (`yaml::events`), as every lone CR was before the stand-ins.
+    pub(crate) fn has_lone_cr(&self, start: usize, end: usize) -> bool {
+        let first = self.replaced.partition_point(|r| r.at < start);
+        self.replaced[first..]
+            .iter()
+            .take_while(|r| r.at < end)
+            .any(|r| matches!(r.kind, Kind::Char { original: '\r', .. }))
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.replaced.is_empty()
     }
 }
 
-/// The byte offsets of every `%YAML` directive but the last: each reads as a comment
-/// (yaml@2 lets the last one count; `yaml::Schema::of` reads the last one).
-fn repeated_version_directives(text: &str) -> Vec<usize> {
+/// The `%YAML` directives of the prologue (the lines before the document: directives,
+/// comments, blank lines), each well-formed one (`%YAML 1.1`, a comment after it allowed) as
+/// its byte offset and version.
+pub(crate) fn version_directives(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
     let mut offset = 0;
-    let mut versions = Vec::new();
-    if text.starts_with('%') {
-        for line in text.split_inclusive('\n') {
-            if line.starts_with("---") || !(line.starts_with('%') || line.trim().is_empty() || line.starts_with('#')) {
-                break;
-            }
-            if line.starts_with("%YAML") && line[5..].starts_with([' ', '\t']) {
-                versions.push(offset);
-            }
-            offset += line.len();
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if !(bare.starts_with('%') || bare.trim().is_empty() || bare.starts_with('#')) {
+            break;
         }
+        let words: Vec<&str> = bare
+            .split(" #")
+            .next()
+            .unwrap_or("")
+            .split([' ', '\t'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let ["%YAML", version] = words[..] {
+            found.push((offset, version));
+        }
+        offset += line.len();
     }
-    versions.pop();
-    versions
+    found
+}
+
+/// The byte offsets of every well-formed `%YAML` directive but the last: each reads as a
+/// comment (yaml@2 lets the last one count; `yaml::Schema::of` reads the last one).
+fn repeated_version_directives(text: &str) -> Vec<usize> {
+    let mut offsets: Vec<usize> = version_directives(text).into_iter().map(|(at, _)| at).collect();
+    offsets.pop();
+    offsets
 }
 
 /// A surrogate escape at the start of `text` (`\uD83D\uDE00`, `\uD800`, `\U0000DC00`): the
