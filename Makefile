@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 SOURCES := Cargo.toml Cargo.lock $(shell find src pkg-template -type f 2>/dev/null)
 
-.PHONY: demo test build setup serve bench bench-boundary fuzz clean
+.PHONY: demo test build setup serve bench bench-boundary attack-yaml fuzz clean
 
 ## demo: set up, build pkg/, run the command-line tool on the bundled examples
 demo: build
@@ -69,6 +69,10 @@ bench-boundary: setup
 	cd bench/boundary && CARGO_TARGET_DIR=../../target/bench cargo build --release --target wasm32-unknown-unknown
 	wasm-bindgen --target nodejs --out-dir bench/boundary/pkg target/bench/wasm32-unknown-unknown/release/boundary_bench.wasm
 	node bench/boundary/run.mjs
+
+## attack-yaml: ~78,000 generated YAML texts, our verdict against the official one (not part of make test)
+attack-yaml: build
+	node bench/yaml-attack.mjs
 
 ## fuzz: every cargo-fuzz target for FUZZ_SECONDS seconds each (nightly Rust; not part of make test)
 FUZZ_SECONDS ?= 60
