@@ -529,6 +529,10 @@ fn key_string(value: Value) -> String {
     match value {
         Value::String(s) => s,
         Value::Null => String::new(),
+        // `String(1.0)` is "1" in JS; serde_json writes "1.0".
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e21) && n.is_f64() => {
+            format!("{:.0}", n.as_f64().unwrap_or(0.0) + 0.0) // -0 is "0"
+        }
         other => other.to_string(),
     }
 }
@@ -1124,6 +1128,15 @@ mod tests {
             at("# c\r\na: 1 # c\r\nb:\r\n  c: 2\r\n", "/b/c").value,
             Pos { line: 4, column: 6 }
         );
+    }
+
+    #[test]
+    fn number_keys_are_named_as_js_names_them() {
+        assert_eq!(
+            value("1.0: a\n2.5: b\n-0.0: c\n3: d\n1e3: e"),
+            json!({"1": "a", "2.5": "b", "0": "c", "3": "d", "1000": "e"})
+        );
+        assert_eq!(value("a: \"\\ud83d\\U0000DE00\""), json!({"a": "😀"}));
     }
 
     #[test]

@@ -149,8 +149,11 @@ impl StandIns {
         for replaced in inside {
             let (read, original): (Cow<'_, str>, Cow<'_, str>) = match &replaced.kind {
                 Kind::Char { original, stand_in } => (stand_in.to_string().into(), original.to_string().into()),
-                Kind::Escape { joined, .. } if matches!(style, ScalarStyle::DoubleQuoted) => match joined {
-                    Some(c) => (format!("{BEL}{c}").into(), c.to_string().into()),
+                Kind::Escape { joined, original, .. } if matches!(style, ScalarStyle::DoubleQuoted) => match joined {
+                    Some(c) => (
+                        format!("{}{c}", BEL.to_string().repeat(marks(original))).into(),
+                        c.to_string().into(),
+                    ),
                     None => continue, // a lone surrogate: U+FFFD stays
                 },
                 // Outside a double-quoted scalar an escape is text.
@@ -215,6 +218,11 @@ fn repeated_version_directives(text: &str) -> Vec<usize> {
     offsets
 }
 
+/// The `\a` marks a pair's stand-in holds: what makes up its length beyond `\U0001F600`.
+fn marks(original: &str) -> usize {
+    (original.len() - 10) / 2
+}
+
 /// A surrogate escape at the start of `text` (`\uD83D\uDE00`, `\uD800`, `\U0000DC00`): the
 /// escape, what the scanner is given (as many characters), and the character a pair makes.
 fn surrogate_escape(text: &str) -> Option<(&str, String, Option<char>)> {
@@ -232,10 +240,13 @@ fn surrogate_escape(text: &str) -> Option<(&str, String, Option<char>)> {
         Some((code, 2 + digits))
     };
     let (high, len) = code(0).filter(|(c, _)| (0xD800..=0xDFFF).contains(c))?;
-    if (0xD800..=0xDBFF).contains(&high) && len == 6 {
-        if let Some((low, 6)) = code(6).filter(|(c, _)| (0xDC00..=0xDFFF).contains(c)) {
+    if (0xD800..=0xDBFF).contains(&high) {
+        if let Some((low, low_len)) = code(len).filter(|(c, _)| (0xDC00..=0xDFFF).contains(c)) {
             let joined = char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?;
-            return Some((&text[..12], format!("\\a\\U{:08X}", u32::from(joined)), Some(joined)));
+            // 12, 16 or 20 characters: `\U0001F600` and as many `\a` as make up the length.
+            let whole = len + low_len;
+            let given = format!("{}\\U{:08X}", "\\a".repeat((whole - 10) / 2), u32::from(joined));
+            return Some((&text[..whole], given, Some(joined)));
         }
     }
     let given = if len == 6 { "\\uFFFD" } else { "\\U0000FFFD" };
@@ -255,6 +266,14 @@ mod tests {
             ("\\ud83d\\ude00", "\\a\\U0001F600", Some('😀'))
         );
         assert_eq!(surrogate_escape("\\uDE00\\ud83d").unwrap().1, "\\uFFFD");
+        assert_eq!(
+            surrogate_escape("\\ud83d\\U0000DE00").unwrap().1,
+            "\\a\\a\\a\\U0001F600"
+        );
+        assert_eq!(
+            surrogate_escape("\\U0000D83D\\U0000DE00").unwrap().1,
+            "\\a\\a\\a\\a\\a\\U0001F600"
+        );
         assert_eq!(surrogate_escape("\\U0000D800").unwrap().1, "\\U0000FFFD");
         assert!(surrogate_escape("\\u0041").is_none());
         assert!(surrogate_escape("\\uD8").is_none());

@@ -145,7 +145,9 @@ fn scan(text: &str, found: &mut Found) -> Option<(usize, &'static str)> {
         }
         plain_at = None;
         let mut column = spaces;
+        let mut dash_column = spaces; // where the last `-` stands (a list item's indentation)
         while let Some(after) = rest.strip_prefix('-').filter(|a| a.starts_with([' ', '\t'])) {
+            dash_column = column;
             let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
             let node = &after[gap..];
             if after[..gap].contains('\t') && starts_mapping(node) {
@@ -162,7 +164,9 @@ fn scan(text: &str, found: &mut Found) -> Option<(usize, &'static str)> {
             separators.push(at + key_end);
         }
         let value_at = at + (rest.len() - value.len());
-        state = after_value(value, column, Some((value_at, &mut *separators)));
+        // A block scalar's text is indented past its parent: the key's, or the list item's.
+        let parent = if key_end > 0 { column } else { dash_column };
+        state = after_value(value, parent, Some((value_at, &mut *separators)));
         let value = without_properties(value);
         let plain = !value.is_empty() && !value.starts_with(['"', '\'', '[', '{', '|', '>', '#', '*']);
         if plain && matches!(state, State::Block) {
@@ -364,6 +368,7 @@ mod tests {
             "a: [it's]\nb:\tc\n",
             "a: [x#y]\nb: 1\n",
             "a: &x |\n  \tx\n",
+            "a:\n  - |\n   \tv\n",
             "a: !!str |\n  \tx\n",
             "\t# comment\na: 1\n",
             "a: 1\n\t\nb: 2\n",
