@@ -13,7 +13,6 @@
 //! Misuse errors are returned (`Err`), and thrown by the glue after the call has returned.
 
 use crate::connect::context::Context;
-use crate::connect::enums::{DEPLOYMENT_TYPES, REGIONS};
 use crate::report::budget::MAX_INPUT_BYTES;
 use crate::report::codes::Code;
 use crate::report::json_text::Payload;
@@ -51,8 +50,6 @@ extern "C" {
     fn head(text: &JsString, max: u32) -> JsString;
     #[wasm_bindgen(js_name = cleanReport)]
     fn clean_report() -> JsValue;
-    #[wasm_bindgen(js_name = configureDraftFilter)]
-    fn configure_draft_filter(regions: &str, types: &str);
     #[wasm_bindgen(js_name = isCleanDraftObject)]
     fn is_clean_draft_object(draft: &JsValue) -> bool;
     #[wasm_bindgen(js_name = misuseError)]
@@ -65,11 +62,6 @@ extern "C" {
     fn json_text(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> JsString;
-}
-
-thread_local! {
-    // The JS draft filter takes its enumerations from the Rust tables, once.
-    static DRAFT_FILTER: () = configure_draft_filter(&REGIONS.join(","), &DEPLOYMENT_TYPES.join(","));
 }
 
 /// A JS value as text: a string's text, a string over the input budget, or not a string.
@@ -269,7 +261,7 @@ pub fn validate_project_identifier(value: JsValue) -> JsValue {
 pub fn validate_deployment_draft(draft: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
     let context = decode_context(&context)?;
     // A clean draft object is recognised in JS, without JSON.stringify and the crossing.
-    if context.is_empty() && DRAFT_FILTER.with(|()| is_clean_draft_object(&draft)) {
+    if context.is_empty() && is_clean_draft_object(&draft) {
         return Ok(clean_report());
     }
     Ok(run(&draft, |payload| {

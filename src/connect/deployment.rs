@@ -7,6 +7,7 @@
 //! The second walk skips whatever the first found malformed (it is reported already).
 
 use crate::connect::context::{Connector, Context, Declared, Deployment, Kind};
+use crate::connect::draft_rules::{Field, Rule, Shape, APPLICATION, DRAFT, GLOBAL};
 use crate::connect::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
 use crate::connect::machines::CONNECT_DEPLOYMENT;
 use crate::connect::properties::{check_retry_policy, check_schedule};
@@ -19,24 +20,6 @@ use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
-const DRAFT_FIELDS: &[&str] = &[
-    "key",
-    "type",
-    "connector",
-    "configurations",
-    "globalConfiguration",
-    "region",
-];
-const CONNECTOR_FIELDS: &[&str] = &["id", "key", "version", "staged"];
-const APPLICATION_FIELDS: &[&str] = &[
-    "applicationName",
-    "standardConfiguration",
-    "securedConfiguration",
-    "schedule",
-    "retryPolicy",
-];
-const GLOBAL_FIELDS: &[&str] = &["standardConfiguration", "securedConfiguration"];
-const VALUE_FIELDS: &[&str] = &["key", "value"];
 const UPDATE_FIELDS: &[&str] = &["version", "actions"];
 const UPDATE_ACTIONS: &[&str] = &["redeploy"];
 const REDEPLOY_FIELDS: &[&str] = &[
@@ -165,33 +148,86 @@ fn check_draft(c: &mut Checker, value: &Value, secrets: &BTreeSet<&str>) {
     let Some(draft) = c.root_object(value, "A DeploymentDraft") else {
         return;
     };
-    if let Some(key) = draft.get("key") {
-        c.key(key, "/key".into(), "key");
+    check_shape(c, draft, "", &DRAFT, secrets);
+}
+
+/// The fields of `object` (at `path`) by the rules of `shape` (`draft_rules`), in the table's
+/// order, then the fields the shape does not have.
+fn check_shape(c: &mut Checker, object: &Map<String, Value>, path: &str, shape: &Shape, secrets: &BTreeSet<&str>) {
+    if let Some((any, tail)) = shape.one_of {
+        if !any.iter().any(|name| object.contains_key(*name)) {
+            c.required(path, any[0], tail);
+        }
     }
-    match draft.get("connector") {
-        Some(connector) => check_connector(c, connector),
-        None => c.required("", "connector", " (a reference to the Connector, by id or key)"),
+    for field in shape.fields {
+        match object.get(field.name) {
+            Some(value) => check_rule(c, value, path, field, object, shape, secrets),
+            None => {
+                if let Some(tail) = field.required {
+                    c.required(path, field.name, tail);
+                }
+            }
+        }
     }
-    match draft.get("region") {
-        Some(region) => c.one_of(region, "/region".into(), "region", REGIONS),
-        None => c.required("", "region", ""),
+    c.unknown_fields(object, path, &shape.names(), Strictness::Warn);
+}
+
+/// One field's rule. `object` is the object the field is in, for the rules that read a
+/// neighbour (the deployment type reads `connector.staged`; a value reads its entry's key).
+fn check_rule(
+    c: &mut Checker,
+    value: &Value,
+    path: &str,
+    field: &Field,
+    object: &Map<String, Value>,
+    shape: &Shape,
+    secrets: &BTreeSet<&str>,
+) {
+    let name = field.name;
+    let at = Loc::Field(path, name);
+    match &field.rule {
+        Rule::Key => c.key(value, at, name),
+        Rule::OneOf(allowed) => c.one_of(value, at, name, allowed),
+        Rule::DeploymentType => {
+            c.one_of(value, at, name, DEPLOYMENT_TYPES);
+            check_type_for_connector(c, value, object.get("connector"));
+        }
+        Rule::Staged => c.boolean(value, at, name),
+        Rule::NonBlank => c.non_empty_string(value, at, name, Echo::Yes),
+        Rule::Text => {
+            // Values of the secured block are never echoed, nor values of keys the connector
+            // declares as secured wherever they are sent (`secrets`).
+            let key = object.get("key").and_then(Value::as_str);
+            let secret = shape.secured || key.is_some_and(|k| secrets.contains(k));
+            c.string(value, at, name, if secret { Echo::Secured } else { Echo::Yes });
+        }
+        Rule::IntegerAtLeast(min) => c.integer_at_least(value, at, name, *min),
+        Rule::Object(inner) => {
+            let inner_path = at.pointer();
+            if let Some(inner_object) = c.object(value, Loc::At(&inner_path), name) {
+                check_shape(c, inner_object, &inner_path, inner, secrets);
+            }
+        }
+        Rule::List(item) => check_list(c, value, &at.pointer(), name, item, secrets),
+        Rule::Schedule => {
+            if let Some(text) = c.string(value, at, name, Echo::Yes) {
+                check_schedule(c, text, &at.pointer());
+            }
+        }
+        Rule::RetryPolicy => check_retry_policy_override(c, value, &at.pointer(), object),
     }
-    if let Some(deployment_type) = draft.get("type") {
-        c.one_of(deployment_type, "/type".into(), "type", DEPLOYMENT_TYPES);
-        check_type_for_connector(c, deployment_type, draft.get("connector"));
+}
+
+/// An array at `path` of objects of `item`'s shape (`field` names the array in messages).
+fn check_list(c: &mut Checker, value: &Value, path: &str, field: &str, item: &Shape, secrets: &BTreeSet<&str>) {
+    if let Some(items) = c.array(value, Loc::At(path), field) {
+        for (i, entry) in items.iter().enumerate() {
+            let entry_path = pointer_index(path, i);
+            if let Some(object) = c.object(entry, Loc::At(&entry_path), field) {
+                check_shape(c, object, &entry_path, item, secrets);
+            }
+        }
     }
-    match draft.get("configurations") {
-        Some(configurations) => check_applications(c, configurations, "/configurations", "configurations", secrets),
-        None => c.required(
-            "",
-            "configurations",
-            " (one entry per application; [] when there are none)",
-        ),
-    }
-    if let Some(global) = draft.get("globalConfiguration") {
-        check_global(c, global, "/globalConfiguration", secrets);
-    }
-    c.unknown_fields(draft, "", DRAFT_FIELDS, Strictness::Warn);
 }
 
 /// A ConnectorStaged (`staged: true`) deploys only as `preview`; a Connector never does.
@@ -226,74 +262,6 @@ fn check_type_for_connector(c: &mut Checker, deployment_type: &Value, connector:
     }
 }
 
-fn check_connector(c: &mut Checker, value: &Value) {
-    let Some(connector) = c.object(value, "/connector".into(), "connector") else {
-        return;
-    };
-    match (connector.get("id"), connector.get("key")) {
-        (None, None) => c.required(
-            "/connector",
-            "key",
-            " (or 'id'): the Connector is referenced by id or key",
-        ),
-        (id, key) => {
-            if let Some(id) = id {
-                c.non_empty_string(id, "/connector/id".into(), "id", Echo::Yes);
-            }
-            if let Some(key) = key {
-                c.key(key, "/connector/key".into(), "key");
-            }
-        }
-    }
-    if let Some(version) = connector.get("version") {
-        c.integer_at_least(version, "/connector/version".into(), "version", 1);
-    }
-    if let Some(staged) = connector.get("staged") {
-        c.boolean(staged, "/connector/staged".into(), "staged");
-    }
-    c.unknown_fields(connector, "/connector", CONNECTOR_FIELDS, Strictness::Warn);
-}
-
-/// `configurations` (a draft) or `configurationValues` (a redeploy): an array of
-/// `DeploymentConfigurationApplication`.
-fn check_applications(c: &mut Checker, value: &Value, path: &str, field: &str, secrets: &BTreeSet<&str>) {
-    if let Some(applications) = c.array(value, Loc::At(path), field) {
-        for (i, application) in applications.iter().enumerate() {
-            check_application(c, application, &pointer_index(path, i), field, secrets);
-        }
-    }
-}
-
-fn check_application(c: &mut Checker, value: &Value, path: &str, field: &str, secrets: &BTreeSet<&str>) {
-    let Some(application) = c.object(value, Loc::At(path), field) else {
-        return;
-    };
-    match application.get("applicationName") {
-        Some(name) => c.key(name, Loc::Field(path, "applicationName"), "applicationName"),
-        None => c.required(
-            path,
-            "applicationName",
-            " (the name of the application in connect.yaml)",
-        ),
-    }
-    for kind in Kind::BOTH {
-        match application.get(kind.field()) {
-            Some(values) => check_values(c, values, &pointer_push(path, kind.field()), kind, secrets),
-            None => c.required(path, kind.field(), " (use [] when there are no values)"),
-        }
-    }
-    if let Some(schedule) = application.get("schedule") {
-        let at = Loc::Field(path, "schedule");
-        if let Some(text) = c.string(schedule, at, "schedule", Echo::Yes) {
-            check_schedule(c, text, &at.pointer());
-        }
-    }
-    if let Some(retry_policy) = application.get("retryPolicy") {
-        check_retry_policy_override(c, retry_policy, &pointer_push(path, "retryPolicy"), application);
-    }
-    c.unknown_fields(application, path, APPLICATION_FIELDS, Strictness::Warn);
-}
-
 /// A `retryPolicy` override: the connect.yaml ranges, each problem a `DeploymentInvalidRetryPolicy`.
 fn check_retry_policy_override(c: &mut Checker, value: &Value, path: &str, application: &Map<String, Value>) {
     let mut inner = Checker::default();
@@ -306,61 +274,6 @@ fn check_retry_policy_override(c: &mut Checker, value: &Value, path: &str, appli
         }
         c.error(issue);
     }
-}
-
-/// `globalConfiguration`: the two `ConfigurationValue[]` blocks.
-fn check_global(c: &mut Checker, value: &Value, path: &str, secrets: &BTreeSet<&str>) {
-    let Some(global) = c.object(value, Loc::At(path), "globalConfiguration") else {
-        return;
-    };
-    for kind in Kind::BOTH {
-        if let Some(values) = global.get(kind.field()) {
-            check_values(c, values, &pointer_push(path, kind.field()), kind, secrets);
-        }
-    }
-    c.unknown_fields(global, path, GLOBAL_FIELDS, Strictness::Warn);
-}
-
-/// A `ConfigurationValue[]`: `{key, value}` objects with string members. Values of the
-/// secured block are never echoed, nor values of keys the connector declares as secured
-/// wherever they are sent (`secrets`).
-fn check_values(c: &mut Checker, value: &Value, path: &str, kind: Kind, secrets: &BTreeSet<&str>) {
-    let Some(values) = c.array(value, Loc::At(path), kind.field()) else {
-        return;
-    };
-    for (i, entry) in values.iter().enumerate() {
-        let entry_path = pointer_index(path, i);
-        let Some(entry) = c.object(entry, Loc::At(&entry_path), kind.field()) else {
-            continue;
-        };
-        let secret = entry
-            .get("key")
-            .and_then(Value::as_str)
-            .is_some_and(|k| secrets.contains(k));
-        let echo = if secret { Echo::Secured } else { echo_of(kind) };
-        check_value_entry(c, entry, &entry_path, echo);
-    }
-}
-
-fn echo_of(kind: Kind) -> Echo {
-    match kind {
-        Kind::Standard => Echo::Yes,
-        Kind::Secured => Echo::Secured,
-    }
-}
-
-fn check_value_entry(c: &mut Checker, entry: &Map<String, Value>, path: &str, echo: Echo) {
-    match entry.get("key") {
-        Some(key) => c.non_empty_string(key, Loc::Field(path, "key"), "key", Echo::Yes),
-        None => c.required(path, "key", ""),
-    }
-    match entry.get("value") {
-        Some(value) => {
-            c.string(value, Loc::Field(path, "value"), "value", echo);
-        }
-        None => c.required(path, "value", " (values are strings; use \"\" for an empty one)"),
-    }
-    c.unknown_fields(entry, path, VALUE_FIELDS, Strictness::Warn);
 }
 
 // ---- Cross-checks (API.md §6) -----------------------------------------------------------
@@ -872,11 +785,13 @@ fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context,
     }
     let values_path = pointer_push(path, "configurationValues");
     if let Some(values) = action.get("configurationValues") {
-        check_applications(c, values, &values_path, "configurationValues", secrets);
+        check_list(c, values, &values_path, "configurationValues", &APPLICATION, secrets);
     }
     let global_path = pointer_push(path, "globalConfiguration");
     if let Some(global) = action.get("globalConfiguration") {
-        check_global(c, global, &global_path, secrets);
+        if let Some(object) = c.object(global, Loc::At(&global_path), "globalConfiguration") {
+            check_shape(c, object, &global_path, &GLOBAL, secrets);
+        }
     }
     c.unknown_fields(action, path, REDEPLOY_FIELDS, Strictness::Warn);
 

@@ -1,202 +1,214 @@
 //! A fast path for DeploymentDraft text that is entirely clean (no error, no warning), the
-//! common case of a build script or a form that is filled in: the text is read straight into
-//! borrowed structs (no tree, no string copies) and the draft's own rules run on them.
+//! common case of a build script or a form that is filled in: the text is walked by the rule
+//! table (`draft_rules`) as serde_json reads it — no tree, no string copies — and each value is
+//! checked as soon as it is read.
 //!
-//! It answers only "clean"; anything else — an unknown field, a null, an escaped string, a
-//! retry policy, any rule that fails — returns `false`, and the full path reads the text and
+//! It answers only "clean"; anything else — an unknown or repeated field, a null, a retry
+//! policy, any rule that fails — stops the reading, and the full path reads the text and
 //! writes the report. The rules are the same predicates the full path uses (`key_problem`,
-//! `REGIONS`, the cron check, ...); a property test checks that whatever this path calls clean,
-//! the full path does too.
+//! the cron check, ...); a property test checks that whatever this path calls clean, the full
+//! path does too.
 
 use crate::connect::cron::is_valid_schedule;
-use crate::connect::enums::{DEPLOYMENT_TYPES, REGIONS};
-use crate::report::checker::key_problem;
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Deserialize, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use crate::connect::draft_rules::{Rule, Shape, DRAFT};
+use crate::connect::enums::DEPLOYMENT_TYPES;
+use crate::report::checker::{is_blank, key_problem};
+use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 use std::fmt;
-use std::marker::PhantomData;
-
-/// A field that may be absent but, when present, must be a `T` (unlike `Option`, a `null`
-/// does not pass: the full path reports it).
-struct Given<T>(Option<T>);
-
-impl<T> Default for Given<T> {
-    fn default() -> Self {
-        Given(None)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        T::deserialize(deserializer).map(|value| Given(Some(value)))
-    }
-}
-
-/// A struct read from a JSON object only. (Derived structs also accept an array of their
-/// fields in order; the full path calls that an `InvalidField`, so this path must not.)
-struct Object<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct OnlyMaps<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for OnlyMaps<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map))
-            }
-        }
-        deserializer.deserialize_map(OnlyMaps(PhantomData)).map(Object)
-    }
-}
-
-/// Something read from the text that is clean or not by its own rules.
-trait Clean {
-    fn is_clean(&self) -> bool;
-}
-
-impl<T: Clean> Clean for Object<T> {
-    fn is_clean(&self) -> bool {
-        self.0.is_clean()
-    }
-}
-
-/// A JSON array whose elements are all clean `T`s. Each is checked as soon as it is read and
-/// none is kept (no allocation); the first that is not clean stops the reading.
-struct CleanList<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de> + Clean> Deserialize<'de> for CleanList<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Elements<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de> + Clean> Visitor<'de> for Elements<T> {
-            type Value = CleanList<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                while let Some(element) = seq.next_element::<T>()? {
-                    if !element.is_clean() {
-                        return Err(A::Error::custom("not clean"));
-                    }
-                }
-                Ok(CleanList(PhantomData))
-            }
-        }
-        deserializer.deserialize_seq(Elements(PhantomData))
-    }
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Draft<'a> {
-    #[serde(default, borrow)]
-    key: Given<&'a str>,
-    #[serde(borrow)]
-    connector: Object<Connector<'a>>,
-    #[serde(borrow)]
-    region: &'a str,
-    #[serde(default, borrow, rename = "type")]
-    deployment_type: Given<&'a str>,
-    #[serde(borrow)]
-    #[allow(dead_code)] // checked while read
-    configurations: CleanList<Object<Application<'a>>>,
-    #[serde(default, borrow, rename = "globalConfiguration")]
-    #[allow(dead_code)] // checked while read
-    global: Given<Object<Global<'a>>>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Connector<'a> {
-    #[serde(default, borrow)]
-    id: Given<&'a str>,
-    #[serde(default, borrow)]
-    key: Given<&'a str>,
-    #[serde(default)]
-    version: Given<u64>,
-    #[serde(default)]
-    staged: Given<bool>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Application<'a> {
-    #[serde(borrow, rename = "applicationName")]
-    name: &'a str,
-    #[serde(borrow, rename = "standardConfiguration")]
-    #[allow(dead_code)] // checked while read
-    standard: CleanList<Object<ConfigurationValue<'a>>>,
-    #[serde(borrow, rename = "securedConfiguration")]
-    #[allow(dead_code)]
-    secured: CleanList<Object<ConfigurationValue<'a>>>,
-    #[serde(default, borrow)]
-    schedule: Given<&'a str>,
-    /// Its rules live in connect_yaml's check; a draft with one takes the full path.
-    #[serde(default, rename = "retryPolicy")]
-    retry_policy: Given<IgnoredAny>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)] // both lists are checked while read
-struct Global<'a> {
-    #[serde(default, borrow, rename = "standardConfiguration")]
-    standard: Given<CleanList<Object<ConfigurationValue<'a>>>>,
-    #[serde(default, borrow, rename = "securedConfiguration")]
-    secured: Given<CleanList<Object<ConfigurationValue<'a>>>>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ConfigurationValue<'a> {
-    #[serde(borrow)]
-    key: &'a str,
-    #[serde(borrow)]
-    #[allow(dead_code)] // any string is a valid value; it is read to be sure it is one
-    value: &'a str,
-}
 
 /// Whether `text` is a DeploymentDraft with no error and no warning on its own rules. `false`
 /// means "not sure", never "invalid".
 pub(crate) fn is_clean(text: &str) -> bool {
-    serde_json::from_str::<Object<Draft<'_>>>(text).is_ok_and(|draft| draft.is_clean())
+    let mut facts = Facts::default();
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let read = Walk {
+        shape: &DRAFT,
+        facts: &mut facts,
+    }
+    .deserialize(&mut reader)
+    .is_ok()
+        && reader.end().is_ok();
+    // The deployment type fits the connector: `preview` for a ConnectorStaged only.
+    read && facts.deployment_type.is_none_or(|t| (t == "preview") == facts.staged)
 }
 
-impl Clean for Draft<'_> {
-    fn is_clean(&self) -> bool {
-        let key_ok = self.key.0.is_none_or(|k| key_problem(k).is_none());
-        let staged = self.connector.0.staged.0 == Some(true);
-        let type_ok = self
-            .deployment_type
-            .0
-            .is_none_or(|t| DEPLOYMENT_TYPES.contains(&t) && (t == "preview") == staged);
-        // The lists (configurations, the values) were checked while they were read.
-        key_ok && self.connector.is_clean() && REGIONS.contains(&self.region) && type_ok
+/// What a rule that reads a neighbour needs, noted while reading (the type may come first).
+#[derive(Default)]
+struct Facts {
+    deployment_type: Option<&'static str>,
+    staged: bool,
+}
+
+/// Not clean: the reading stops (the message is never shown).
+fn not_clean<E: Error>() -> E {
+    E::custom("not clean")
+}
+
+/// An object of `shape`: every field known, none twice, every required one there.
+struct Walk<'f> {
+    shape: &'static Shape,
+    facts: &'f mut Facts,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
     }
 }
 
-impl Clean for Connector<'_> {
-    fn is_clean(&self) -> bool {
-        (self.id.0.is_some() || self.key.0.is_some())
-            && self.id.0.is_none_or(|id| !crate::report::checker::is_blank(id))
-            && self.key.0.is_none_or(|k| key_problem(k).is_none())
-            && self.version.0.is_none_or(|v| v >= 1)
+impl<'de> Visitor<'de> for Walk<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = 0u64; // a bit per field of the shape (a shape has fewer than 64)
+        while let Some(index) = map.next_key_seed(FieldOf(self.shape))? {
+            if seen & (1 << index) != 0 {
+                return Err(not_clean()); // a repeated field: the full path reports it
+            }
+            seen |= 1 << index;
+            let rule = &self.shape.fields[index].rule;
+            map.next_value_seed(Check {
+                rule,
+                facts: &mut *self.facts,
+            })?;
+        }
+        let has = |name: &str| {
+            self.shape
+                .fields
+                .iter()
+                .position(|f| f.name == name)
+                .is_some_and(|i| seen & (1 << i) != 0)
+        };
+        let required = self
+            .shape
+            .fields
+            .iter()
+            .enumerate()
+            .all(|(i, f)| f.required.is_none() || seen & (1 << i) != 0);
+        let named = self
+            .shape
+            .one_of
+            .is_none_or(|(any, _)| any.iter().any(|name| has(name)));
+        if required && named {
+            Ok(())
+        } else {
+            Err(not_clean())
+        }
     }
 }
 
-impl Clean for Application<'_> {
-    fn is_clean(&self) -> bool {
-        key_problem(self.name).is_none()
-            && self.schedule.0.is_none_or(is_valid_schedule)
-            && self.retry_policy.0.is_none()
+/// A key: the index of the shape's field it names.
+struct FieldOf(&'static Shape);
+
+impl<'de> DeserializeSeed<'de> for FieldOf {
+    type Value = usize;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        deserializer.deserialize_str(self)
     }
 }
 
-impl Clean for ConfigurationValue<'_> {
-    fn is_clean(&self) -> bool {
-        !crate::report::checker::is_blank(self.key)
+impl<'de> Visitor<'de> for FieldOf {
+    type Value = usize;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: Error>(self, name: &str) -> Result<usize, E> {
+        self.0.fields.iter().position(|f| f.name == name).ok_or_else(not_clean)
+    }
+}
+
+/// One value by its rule.
+struct Check<'f> {
+    rule: &'static Rule,
+    facts: &'f mut Facts,
+}
+
+impl<'de> DeserializeSeed<'de> for Check<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.rule {
+            Rule::Object(shape) => deserializer.deserialize_map(Walk {
+                shape,
+                facts: self.facts,
+            }),
+            Rule::List(_) => deserializer.deserialize_seq(self),
+            Rule::Staged => deserializer.deserialize_bool(self),
+            Rule::IntegerAtLeast(_) => deserializer.deserialize_i64(self),
+            Rule::RetryPolicy => Err(not_clean()),
+            _ => deserializer.deserialize_str(self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Check<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a clean value")
+    }
+
+    fn visit_str<E: Error>(self, s: &str) -> Result<(), E> {
+        let clean = match self.rule {
+            Rule::Key => key_problem(s).is_none(),
+            Rule::OneOf(allowed) => allowed.contains(&s),
+            Rule::DeploymentType => match DEPLOYMENT_TYPES.iter().find(|t| **t == s) {
+                Some(t) => {
+                    self.facts.deployment_type = Some(t);
+                    true
+                }
+                None => false,
+            },
+            Rule::NonBlank => !is_blank(s),
+            Rule::Text => true,
+            Rule::Schedule => is_valid_schedule(s),
+            _ => false,
+        };
+        if clean {
+            Ok(())
+        } else {
+            Err(not_clean())
+        }
+    }
+
+    fn visit_bool<E: Error>(self, b: bool) -> Result<(), E> {
+        match self.rule {
+            Rule::Staged => {
+                self.facts.staged = b;
+                Ok(())
+            }
+            _ => Err(not_clean()),
+        }
+    }
+
+    fn visit_u64<E: Error>(self, n: u64) -> Result<(), E> {
+        match self.rule {
+            Rule::IntegerAtLeast(min) if i128::from(n) >= i128::from(*min) => Ok(()),
+            _ => Err(not_clean()),
+        }
+    }
+
+    fn visit_i64<E: Error>(self, n: i64) -> Result<(), E> {
+        match self.rule {
+            Rule::IntegerAtLeast(min) if n >= *min => Ok(()),
+            _ => Err(not_clean()),
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Rule::List(shape) = self.rule else {
+            return Err(not_clean());
+        };
+        while seq
+            .next_element_seed(Walk {
+                shape,
+                facts: &mut *self.facts,
+            })?
+            .is_some()
+        {}
+        Ok(())
     }
 }
 
@@ -233,6 +245,18 @@ mod tests {
     #[test]
     fn the_template_is_clean_and_typical_problems_are_not() {
         assert!(agrees(TEMPLATE));
+        // Escaped strings are read too (the walker does not need borrowed text).
+        assert!(agrees(&TEMPLATE.replacen(
+            "\"value\": \"a\"",
+            "\"value\": \"a\\u0041\"",
+            1
+        )));
+        // A repeated field is the full path's to report.
+        assert!(!agrees(&TEMPLATE.replacen(
+            "\"region\"",
+            "\"region\": \"us-central1.gcp\", \"region\"",
+            1
+        )));
         for (from, to) in [
             ("\"sandbox\"", "\"preview\""),
             ("my-deployment", "my deployment"),
@@ -244,7 +268,6 @@ mod tests {
             ("\"schedule\": \"0 0 * * *\"", "\"schedule\": \"daily\""),
             ("\"schedule\": \"0 0 * * *\"", "\"retryPolicy\": {}"),
             ("\"region\"", "\"regoin\""),
-            ("\"value\": \"a\"", "\"value\": \"a\\u0041\""),
             // A derived struct would take an array of its fields in order: these must not.
             (
                 "{\"standardConfiguration\": [{\"key\": \"G\", \"value\": \"g\"}]}",

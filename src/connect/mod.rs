@@ -13,6 +13,7 @@ pub(crate) mod deployment;
 pub(crate) mod draft_builder;
 #[cfg(feature = "draft-fast-path")]
 pub(crate) mod draft_fast;
+pub(crate) mod draft_rules;
 pub(crate) mod enums;
 pub(crate) mod identifiers;
 pub(crate) mod machines;

@@ -1,0 +1,314 @@
+//! The DeploymentDraft's fields and their rules, stated once (issue 12). Three readers walk
+//! this one table: the full check (`deployment::check_shape`: issues, paths, hints), the fast
+//! path for clean text (`draft_fast`: a serde walker, no tree) and the JS object filter
+//! (`bindings.js`: its functions are written from this table by `js_filter`, and a test
+//! fails when they are out of step). A rule every reader knows is stated here and nowhere
+//! else; each reader implements each kind of rule once.
+//!
+//! The fast path and the JS filter answer only "clean": where they do not know a rule
+//! (`Schedule` in JS, `RetryPolicy` in both) they decline and the full check answers.
+
+use crate::connect::enums::REGIONS;
+
+/// What a field's value must be.
+pub(crate) enum Rule {
+    /// A key: 2 to 256 of `[A-Za-z0-9_-]` (`checker::key_problem`).
+    Key,
+    /// One of these strings.
+    OneOf(&'static [&'static str]),
+    /// A `DeploymentType`, which must fit the connector: `preview` for a ConnectorStaged
+    /// (`connector.staged: true`), `sandbox` or `production` for a Connector.
+    DeploymentType,
+    /// A boolean: whether the connector is a ConnectorStaged (read by `DeploymentType`).
+    Staged,
+    /// A string that is not blank (JavaScript's `trim()`).
+    NonBlank,
+    /// Any string: a configuration value (never echoed in a secured block or for a key the
+    /// context declares secured).
+    Text,
+    /// An integer of at least this.
+    IntegerAtLeast(i64),
+    /// An object of this shape.
+    Object(&'static Shape),
+    /// An array of objects of this shape.
+    List(&'static Shape),
+    /// A cron expression (`properties::check_schedule`).
+    Schedule,
+    /// A retry policy override (`properties::check_retry_policy`).
+    RetryPolicy,
+}
+
+pub(crate) struct Field {
+    pub(crate) name: &'static str,
+    pub(crate) rule: Rule,
+    /// `Some(tail)` when the field is required: what the `RequiredField` message adds.
+    pub(crate) required: Option<&'static str>,
+}
+
+pub(crate) struct Shape {
+    pub(crate) fields: &'static [Field],
+    /// At least one of these fields must be there; when none is, the first is reported as
+    /// required, with this tail.
+    pub(crate) one_of: Option<(&'static [&'static str], &'static str)>,
+    /// Its entries' values are secrets (a `securedConfiguration` block).
+    pub(crate) secured: bool,
+}
+
+impl Shape {
+    pub(crate) fn names(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.name).collect()
+    }
+}
+
+const fn field(name: &'static str, rule: Rule) -> Field {
+    Field {
+        name,
+        rule,
+        required: None,
+    }
+}
+
+const fn required(name: &'static str, rule: Rule, tail: &'static str) -> Field {
+    Field {
+        name,
+        rule,
+        required: Some(tail),
+    }
+}
+
+/// A `DeploymentDraft`.
+pub(crate) const DRAFT: Shape = Shape {
+    fields: &[
+        field("key", Rule::Key),
+        required(
+            "connector",
+            Rule::Object(&CONNECTOR),
+            " (a reference to the Connector, by id or key)",
+        ),
+        required("region", Rule::OneOf(REGIONS), ""),
+        field("type", Rule::DeploymentType),
+        required(
+            "configurations",
+            Rule::List(&APPLICATION),
+            " (one entry per application; [] when there are none)",
+        ),
+        field("globalConfiguration", Rule::Object(&GLOBAL)),
+    ],
+    one_of: None,
+    secured: false,
+};
+
+/// The `connector` reference of a draft.
+pub(crate) const CONNECTOR: Shape = Shape {
+    fields: &[
+        field("id", Rule::NonBlank),
+        field("key", Rule::Key),
+        field("version", Rule::IntegerAtLeast(1)),
+        field("staged", Rule::Staged),
+    ],
+    one_of: Some((&["key", "id"], " (or 'id'): the Connector is referenced by id or key")),
+    secured: false,
+};
+
+/// A `DeploymentConfigurationApplication` (an entry of `configurations`, and of a redeploy's
+/// `configurationValues`).
+pub(crate) const APPLICATION: Shape = Shape {
+    fields: &[
+        required(
+            "applicationName",
+            Rule::Key,
+            " (the name of the application in connect.yaml)",
+        ),
+        required(
+            "standardConfiguration",
+            Rule::List(&STANDARD_VALUE),
+            " (use [] when there are no values)",
+        ),
+        required(
+            "securedConfiguration",
+            Rule::List(&SECURED_VALUE),
+            " (use [] when there are no values)",
+        ),
+        field("schedule", Rule::Schedule),
+        field("retryPolicy", Rule::RetryPolicy),
+    ],
+    one_of: None,
+    secured: false,
+};
+
+/// `globalConfiguration` (of a draft, and of a redeploy).
+pub(crate) const GLOBAL: Shape = Shape {
+    fields: &[
+        field("standardConfiguration", Rule::List(&STANDARD_VALUE)),
+        field("securedConfiguration", Rule::List(&SECURED_VALUE)),
+    ],
+    one_of: None,
+    secured: false,
+};
+
+const VALUE_FIELDS: &[Field] = &[
+    required("key", Rule::NonBlank, ""),
+    required("value", Rule::Text, " (values are strings; use \"\" for an empty one)"),
+];
+
+/// A `ConfigurationValue` of a standard block.
+pub(crate) const STANDARD_VALUE: Shape = Shape {
+    fields: VALUE_FIELDS,
+    one_of: None,
+    secured: false,
+};
+
+/// A `ConfigurationValue` of a secured block.
+pub(crate) const SECURED_VALUE: Shape = Shape {
+    fields: VALUE_FIELDS,
+    one_of: None,
+    secured: true,
+};
+
+/// The JS object filter for [`DRAFT`], as `bindings.js` holds it between its GENERATED marks:
+/// one function per shape, a `switch` over its field names, each rule one helper of
+/// `bindings.js`. Written out (not interpreted at run time) for speed.
+#[cfg(test)]
+pub(crate) fn js_filter() -> String {
+    use crate::connect::enums::DEPLOYMENT_TYPES;
+    use std::fmt::Write;
+    let mut shapes: Vec<*const Shape> = Vec::new();
+    let mut sets: Vec<&'static [&'static str]> = Vec::new();
+    fn index_of(shapes: &mut Vec<*const Shape>, shape: &'static Shape) -> usize {
+        shapes.iter().position(|s| std::ptr::eq(*s, shape)).unwrap_or_else(|| {
+            shapes.push(shape);
+            shapes.len() - 1
+        })
+    }
+    fn set_of(sets: &mut Vec<&'static [&'static str]>, values: &'static [&'static str]) -> usize {
+        sets.iter().position(|s| std::ptr::eq(*s, values)).unwrap_or_else(|| {
+            sets.push(values);
+            sets.len() - 1
+        })
+    }
+    let mut out = String::new();
+    let mut lists: Vec<usize> = Vec::new();
+    let mut queue: Vec<&'static Shape> = vec![&DRAFT];
+    index_of(&mut shapes, &DRAFT);
+    let mut done = 0;
+    while done < queue.len() {
+        let shape = queue[done];
+        let n = index_of(&mut shapes, shape);
+        done += 1;
+        let _ = writeln!(out, "function isCleanShape{n}(o) {{");
+        let _ = writeln!(out, "  if (!isPlainObject(o)) return false;");
+        let required = shape.fields.iter().filter(|f| f.required.is_some()).count();
+        let _ = writeln!(out, "  let required = 0;");
+        if shape.one_of.is_some() {
+            let _ = writeln!(out, "  let named = false;");
+        }
+        let _ = writeln!(
+            out,
+            "  for (const name in o) {{\n    const v = o[name];\n    switch (name) {{"
+        );
+        for field in shape.fields {
+            let mut sub = |inner: &'static Shape, queue: &mut Vec<&'static Shape>| {
+                let before = shapes.len();
+                let k = index_of(&mut shapes, inner);
+                if shapes.len() > before {
+                    queue.push(inner);
+                }
+                k
+            };
+            let test = match &field.rule {
+                Rule::Key => "isKey(v)".to_owned(),
+                Rule::OneOf(values) => format!("SET_{}.has(v)", set_of(&mut sets, values)),
+                Rule::DeploymentType => format!(
+                    "SET_{}.has(v) && (v === 'preview') === (isPlainObject(o.connector) && o.connector.staged === true)",
+                    set_of(&mut sets, DEPLOYMENT_TYPES)
+                ),
+                Rule::Staged => "typeof v === 'boolean'".to_owned(),
+                Rule::NonBlank => "isText(v) && isVisible(v)".to_owned(),
+                Rule::Text => "isText(v)".to_owned(),
+                Rule::IntegerAtLeast(min) => format!("Number.isSafeInteger(v) && v >= {min}"),
+                Rule::Object(inner) => format!("isCleanShape{}(v)", sub(inner, &mut queue)),
+                Rule::List(inner) => {
+                    let k = sub(inner, &mut queue);
+                    if !lists.contains(&k) {
+                        lists.push(k);
+                    }
+                    format!("isCleanList{k}(v)")
+                }
+                // Rust checks these.
+                Rule::Schedule | Rule::RetryPolicy => "false".to_owned(),
+            };
+            let mut then = String::new();
+            if field.required.is_some() {
+                then.push_str(" required++;");
+            }
+            if shape.one_of.is_some_and(|(any, _)| any.contains(&field.name)) {
+                then.push_str(" named = true;");
+            }
+            let _ = writeln!(
+                out,
+                "      case '{}':\n        if (!({test})) return false;{then}\n        break;",
+                field.name
+            );
+        }
+        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
+        let named = if shape.one_of.is_some() { " && named" } else { "" };
+        let _ = writeln!(out, "  return required === {required}{named};\n}}\n");
+    }
+    let mut head = String::new();
+    for (k, values) in sets.iter().enumerate() {
+        let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        let _ = writeln!(head, "const SET_{k} = new Set([{}]);", list.join(", "));
+    }
+    // An array of each shape that a list holds.
+    for n in lists {
+        let _ = writeln!(
+            out,
+            "function isCleanList{n}(v) {{\n  if (!isPlainArray(v)) return false;\n  for (let i = 0; i < v.length; i++) if (!isCleanShape{n}(v[i])) return false;\n  return true;\n}}\n"
+        );
+    }
+    format!("{head}\nfunction isCleanDraft(draft) {{\n  return isCleanShape0(draft);\n}}\n\n{out}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BEGIN: &str = "// GENERATED by src/connect/draft_rules.rs (js_filter): do not edit.\n";
+    const END: &str = "// END GENERATED\n";
+
+    /// The JS filter in `bindings.js` is the one the table writes; `BLESS=1` rewrites it.
+    #[test]
+    fn the_js_filter_is_written_from_the_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings.js");
+        let text = std::fs::read_to_string(path).expect("bindings.js");
+        let start = text.find(BEGIN).expect("the GENERATED mark") + BEGIN.len();
+        let end = start + text[start..].find(END).expect("the END GENERATED mark");
+        let expected = js_filter();
+        if text[start..end] == expected {
+            return;
+        }
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(path, format!("{}{expected}{}", &text[..start], &text[end..])).expect("write");
+            return;
+        }
+        panic!("src/bindings.js is out of step with the DeploymentDraft rule table; run `BLESS=1 cargo test --lib draft_rules`");
+    }
+
+    #[test]
+    fn every_field_of_every_shape_is_in_the_js_filter() {
+        let js = js_filter();
+        let mut seen = 0;
+        fn walk(shape: &Shape, js: &str, seen: &mut usize) {
+            for field in shape.fields {
+                *seen += 1;
+                assert!(js.contains(&format!("case '{}':", field.name)), "{}", field.name);
+                if let Rule::Object(inner) | Rule::List(inner) = &field.rule {
+                    walk(inner, js, seen);
+                }
+            }
+        }
+        walk(&DRAFT, &js, &mut seen);
+        assert!(seen >= 20, "{seen} fields");
+        assert!(REGIONS.iter().all(|r| js.contains(&format!("'{r}'"))));
+    }
+}
