@@ -5,7 +5,7 @@
 //! Every field has one [`Rule`]; the draft and the actions name the rule of each of their
 //! fields, so a name, a URL or a region list is checked the same way wherever it appears.
 
-use crate::connect::connector_update::StagedState;
+use crate::connect::connector_actions::{action_named, Effect, Field, Rule, StagedState, ACTIONS};
 use crate::connect::context::Context;
 use crate::connect::enums::{INTEGRATION_TYPES, REGIONS};
 use crate::connect::identifiers::check_project_identifier;
@@ -15,46 +15,6 @@ use crate::report::json_text::{check_payload, Payload};
 use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
-
-/// How one field is checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Rule {
-    /// A resource key: 2..256 of `[A-Za-z0-9_-]`.
-    Key,
-    /// A non-empty string.
-    Name,
-    /// Any string.
-    Text,
-    /// `^[^\s@]+@[^\s@]+\.[^\s@]+$`, as the official CLI checks it.
-    Email,
-    /// A whole number of at least 1.
-    Count,
-    /// An absolute http(s) URL.
-    Url,
-    /// An absolute http(s) URL, or a warning (the API takes any string; a page would not work).
-    SoftUrl,
-    /// An HTTPS or SSH GitHub URL ending in `.git`.
-    RepositoryUrl,
-    /// A git tag name.
-    Tag,
-    /// `Region[]`, no duplicates; `RegionsAtLeastOne` for `setSupportedRegions`.
-    Regions,
-    RegionsAtLeastOne,
-    /// `IntegrationType[]`, no duplicates.
-    IntegrationTypes,
-    /// `ProjectIdentifier`.
-    Project,
-    /// `ProjectIdentifier[]`, no duplicates.
-    Projects,
-    Boolean,
-    /// The `creator` object.
-    Creator,
-    /// The `repository` object.
-    Repository,
-}
-
-/// A field: its name, whether it is required, its rule.
-type Field = (&'static str, bool, Rule);
 
 const DRAFT_FIELDS: &[Field] = &[
     ("key", false, Rule::Key),
@@ -105,39 +65,6 @@ const NOT_IN_DRAFT: &[(&str, &str)] = &[
     ("hasChanges", "the server sets it"),
     ("alreadyListed", "the server sets it"),
     ("certified", "the server sets it"),
-];
-
-/// Every update action and exactly its fields, in the order of the API reference.
-pub(crate) const ACTIONS: &[(&str, &[Field])] = &[
-    ("setName", &[("name", true, Rule::Name)]),
-    ("setDescription", &[("description", false, Rule::Text)]),
-    (
-        "setRepository",
-        // The CLI made url optional (0.0.12): the tag alone may change.
-        &[("url", false, Rule::RepositoryUrl), ("tag", true, Rule::Tag)],
-    ),
-    ("setSupportedRegions", &[("regions", true, Rule::RegionsAtLeastOne)]),
-    ("setDocumentationUrl", &[("documentationUrl", false, Rule::Url)]),
-    (
-        "setIntegrationTypes",
-        &[("integrationTypes", true, Rule::IntegrationTypes)],
-    ),
-    ("setCreatorName", &[("creatorName", false, Rule::Text)]),
-    ("setCreatorTitle", &[("creatorTitle", false, Rule::Text)]),
-    ("setCreatorEmail", &[("creatorEmail", true, Rule::Email)]),
-    ("setCreatorCompany", &[("creatorCompany", false, Rule::Text)]),
-    (
-        "setCreatorNoOfContributors",
-        &[("creatorNoOfContributors", false, Rule::Count)],
-    ),
-    ("setCreatorSupportUrl", &[("creatorSupportUrl", false, Rule::SoftUrl)]),
-    ("setCreatorLogo", &[("logoUrl", false, Rule::SoftUrl)]),
-    ("addPrivateProject", &[("privateProject", true, Rule::Project)]),
-    ("removePrivateProject", &[("privateProject", true, Rule::Project)]),
-    ("updatePreviewable", &[]),
-    ("publish", &[("certification", true, Rule::Boolean)]),
-    ("unlist", &[]),
-    ("addCertificationComment", &[("comment", true, Rule::Name)]),
 ];
 
 /// Checks a `ConnectorStagedDraft`, given as JSON text or as a parsed value.
@@ -480,10 +407,10 @@ fn check_action<'v>(c: &mut Checker, value: &'v Value, path: &str) -> Option<&'v
         c.required(path, "action", " (the update action's name, e.g. \"setName\")");
         return None;
     };
-    let names: Vec<&str> = ACTIONS.iter().map(|a| a.0).collect();
+    let names: Vec<&str> = ACTIONS.iter().map(|a| a.name).collect();
     c.one_of(name_value, Loc::Field(path, "action"), "action", &names);
     let name = name_value.as_str()?;
-    let (_, fields) = ACTIONS.iter().find(|a| a.0 == name)?;
+    let fields = action_named(name)?.fields;
     check_fields(c, action, path, fields);
     let known: Vec<&str> = ["action"].into_iter().chain(fields.iter().map(|f| f.0)).collect();
     let why = format!(" {name} takes {}.", describe_fields(fields));
@@ -502,10 +429,13 @@ fn describe_fields(fields: &[Field]) -> String {
 
 /// What the ConnectorStaged's state (as the earlier actions left it) allows.
 fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, state: &StagedState) {
+    let Some(found) = action_named(name) else {
+        return;
+    };
     let staged = state.resource();
     let text = |field: &str| staged.get(field).and_then(Value::as_str);
-    match name {
-        "addPrivateProject" | "removePrivateProject" => {
+    match found.effect {
+        Effect::AddProject | Effect::RemoveProject => {
             if staged.get("private").and_then(Value::as_bool) == Some(false) {
                 c.error(Issue::new(
                     Code::ConnectorStagedNotPrivate,
@@ -519,7 +449,7 @@ fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, s
             };
             let listed = state.has_project(project);
             let at = pointer_push(path, "privateProject");
-            if name == "addPrivateProject" && listed {
+            if matches!(found.effect, Effect::AddProject) && listed {
                 // Adding what is there changes nothing: a warning (docs/api-notes.md).
                 c.warning(
                     Issue::new(
@@ -529,7 +459,7 @@ fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, s
                     )
                     .param("privateProject", project),
                 );
-            } else if name == "removePrivateProject" && !listed {
+            } else if matches!(found.effect, Effect::RemoveProject) && !listed {
                 c.error(
                     Issue::new(
                         Code::InvalidOperation,
@@ -540,12 +470,12 @@ fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, s
                 );
             }
         }
-        "updatePreviewable" if text("isPreviewable") == Some("pending") => c.error(Issue::new(
+        Effect::RequestPreview if text("isPreviewable") == Some("pending") => c.error(Issue::new(
             Code::ConnectorStagedPreviewRequestUnderProcess,
             path,
             "A preview request for the ConnectorStaged is already in progress (isPreviewable is \"pending\").",
         )),
-        "publish" => {
+        Effect::Publish => {
             if text("status") == Some("InCertification") {
                 c.error(Issue::new(
                     Code::ConnectorStagedInCertification,

@@ -5,6 +5,7 @@
 //! (`context`: a connector from connect.yaml or JSON), then one module per payload.
 
 pub(crate) mod connect_yaml;
+pub(crate) mod connector_actions;
 pub(crate) mod connector_staged;
 pub(crate) mod connector_update;
 pub(crate) mod context;
