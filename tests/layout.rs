@@ -68,3 +68,62 @@ fn modules_name_only_what_is_below_them() {
         wrong.join("\n")
     );
 }
+
+/// Within a system, the modules form no circle (their tests aside): each can be read from the
+/// bottom up (docs/decisions.md). Found by a depth-first walk of `crate::<system>::<module>`.
+#[test]
+fn the_modules_of_a_system_form_no_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut edges_seen = 0;
+    for system in ["connect", "tracker"] {
+        let mut paths = Vec::new();
+        files(&src.join(system), &mut paths);
+        let mut graph: Vec<(String, Vec<String>)> = Vec::new();
+        for path in &paths {
+            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_owned();
+            let text = fs::read_to_string(path).expect("a source file");
+            // The tests of a module may use any other module.
+            let code = text.split("\nmod tests {").next().unwrap_or("");
+            let prefix = format!("crate::{system}::");
+            let mut uses: Vec<String> = code
+                .match_indices(&prefix)
+                .map(|(i, _)| {
+                    code[i + prefix.len()..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect()
+                })
+                .filter(|m: &String| *m != name)
+                .collect();
+            uses.sort();
+            uses.dedup();
+            edges_seen += uses.len();
+            graph.push((name, uses));
+        }
+        // Depth-first, with the path walked so far: a module met again on it closes a circle.
+        fn walk(module: &str, graph: &[(String, Vec<String>)], path: &mut Vec<String>, done: &mut Vec<String>) {
+            if done.iter().any(|d| d == module) {
+                return;
+            }
+            assert!(
+                !path.iter().any(|p| p == module),
+                "a circle: {} -> {module}",
+                path.join(" -> ")
+            );
+            path.push(module.to_owned());
+            if let Some((_, uses)) = graph.iter().find(|(m, _)| m == module) {
+                for next in uses {
+                    walk(next, graph, path, done);
+                }
+            }
+            path.pop();
+            done.push(module.to_owned());
+        }
+        let mut done = Vec::new();
+        for (module, _) in &graph {
+            walk(module, &graph, &mut Vec::new(), &mut done);
+        }
+    }
+    eprintln!("{edges_seen} module uses inside the systems, no circle");
+    assert!(edges_seen > 20, "only {edges_seen} uses: the scan lost them");
+}

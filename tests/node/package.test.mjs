@@ -20,9 +20,18 @@ const BOUND = [...BINDINGS.matchAll(/#\[wasm_bindgen(?:\(js_name = (\w+)\))?\]\s
 const API = [...BOUND, 'init', 'initSync'].sort();
 const TYPED = [...readFileSync(new URL('../../pkg-template/index.d.ts', import.meta.url), 'utf8').matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
 
-test('the exports are the bindings\' functions, typed', () => {
+test('the exports are the bindings\' functions, typed; the CLI and the test runners name only those', () => {
   assert.ok(BOUND.length >= 15, `only ${BOUND.length} functions read from src/bindings.rs`);
   assert.deepEqual(TYPED, API, 'index.d.ts declares exactly the exports');
+  // What the CLI calls (`api.name(`) and the functions the fixture runners dispatch on.
+  const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  const named = [
+    ...[...read('../../pkg-template/bin/connect-preflight.cjs').matchAll(/\bapi\.(\w+)\(/g)].map((m) => ['the CLI', m[1]]),
+    ...[...read('../fixtures.rs').matchAll(/\("(\w+)", /g)].map((m) => ['tests/fixtures.rs', m[1]]),
+    ...[...read('../common/wasm.rs').matchAll(/^\s+"(\w+)" =>/gm)].map((m) => ['tests/common/wasm.rs', m[1]]),
+  ];
+  assert.ok(named.length >= 20, `only ${named.length} names read`);
+  for (const [where, name] of named) assert.ok(BOUND.includes(name), `${where} names ${name}, which the bindings do not export`);
 });
 
 test('require and import expose the same functions', () => {
