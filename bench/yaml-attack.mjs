@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deliberate, deliberateValid, officialVerdict } from '../tests/node/official.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, dflt) => {
@@ -18,48 +19,8 @@ const ONLY = arg('--only', null) ? new RegExp(arg('--only')) : null;
 const SHOW = Number(arg('--show', 3));
 const req = createRequire(import.meta.url);
 const YAML = req('yaml');
-const { ConnectorSpecificationParser } = await import(req.resolve('@commercetools-connect/specification'));
 const ours = req(`${PKG}/node/index.cjs`);
 process.emitWarning = () => {}; // yaml@2 warnings
-const official = new ConnectorSpecificationParser();
-
-// ---- Official verdict (as tests/node/differential-text.test.mjs computes it) ---------------
-const ENDPOINT_CHARS = /^[a-zA-Z0-9_\-/]*$/;
-const OFFICIAL_CRON = /(@(annually|yearly|monthly|weekly|daily|hourly|reboot))|(@every (\d+(ns|us|µs|ms|s|m|h))+)|((((\d+,)+\d+|((\d+|\*)(\/|-)\d+)|\d+|\*) ?){5,7})/;
-function officialKnownInvalid(text) {
-  let doc;
-  try {
-    doc = YAML.parse(text, { logLevel: 'silent' });
-  } catch {
-    return false;
-  }
-  const apps = doc && Array.isArray(doc.deployAs) ? doc.deployAs : [];
-  for (const app of apps) {
-    if (!app || typeof app !== 'object') continue;
-    for (const s of [app.endpoint, app.healthCheck?.path]) if (typeof s === 'string' && s.length > 16 && !ENDPOINT_CHARS.test(s)) return true;
-  }
-  return false;
-}
-async function officialVerdict(text) {
-  if (officialKnownInvalid(text)) return { valid: false, message: 'endpoint regex (shortcut)' };
-  try {
-    await official.parse(text);
-    return { valid: true, message: '' };
-  } catch (e) {
-    return { valid: false, message: String(e?.message ?? e).split('\n')[0] };
-  }
-}
-function deliberate(report) {
-  const errors = report.errors;
-  if (errors.length === 0) return null;
-  if (errors.every((e) => e.code === 'InvalidSchedule' && OFFICIAL_CRON.test(e.invalidValue))) return 'schedule anchored';
-  if (errors.every((e) => e.code === 'InvalidField' && e.field === 'applicationType' && e.invalidValue === 'unknown')) return "applicationType 'unknown'";
-  return null;
-}
-function deliberateValid(text, officialMessage) {
-  if (/^\.\.\.[ \t]*\r?\n(\.\.\.[ \t]*(\r?\n|$))+/m.test(text) && /multiple documents/.test(officialMessage ?? '')) return 'document end repeated';
-  return null;
-}
 
 // ---- Value comparison -----------------------------------------------------------------------
 /** Lone surrogates become U+FFFD (a Rust string cannot hold one; documented). */

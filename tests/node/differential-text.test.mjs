@@ -3,7 +3,7 @@
 // endings and more, each written into the text of the 37 corpus files (seeded, deterministic).
 // For every mutation our verdict (validateConnectYaml(text).valid) is compared with the official
 // validator's (@commercetools-connect/specification: yaml@2.9.0 + its zod schema). A difference
-// is either deliberate (docs/decisions.md, recognised by deliberate() below) or unexplained;
+// is either deliberate (docs/decisions.md, recognised by deliberate() of official.mjs) or unexplained;
 // the test asks for none unexplained.
 // differential.test.mjs mutates parsed values and re-serialises them, so it never sees these.
 //
@@ -16,75 +16,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { ConnectorSpecificationParser } from '@commercetools-connect/specification';
 import { loadBuild } from './pkgdir.mjs';
 import { mulberry32 } from './seeded.mjs';
+import { deliberate, deliberateValid, officialVerdict, shortcuts } from './official.mjs';
 
 const { api } = await loadBuild('node');
 const corpus = new URL('../../../shared/corpus/connect-yaml/', import.meta.url);
 const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : [];
 const SHOW = Number(process.env.DIFFTEXT_SHOW ?? 2);
 const ONLY = process.env.DIFFTEXT_ONLY ? new RegExp(process.env.DIFFTEXT_ONLY) : null;
-
-// ---- The two verdicts -----------------------------------------------------------------------
-const official = new ConnectorSpecificationParser();
-// The official job schedule regex, unanchored as it is there.
-const OFFICIAL_CRON = /(@(annually|yearly|monthly|weekly|daily|hourly|reboot))|(@every (\d+(ns|us|µs|ms|s|m|h))+)|((((\d+,)+\d+|((\d+|\*)(\/|-)\d+)|\d+|\*) ?){5,7})/;
-const ENDPOINT_CHARS = /^[a-zA-Z0-9_\-/]*$/;
-let shortcuts = 0;
-
-/**
- * The official regex for endpoints, `^(?!$)([a-zA-Z0-9_\-/]{0,256})+$`, backtracks
- * exponentially on a string of allowed characters followed by one it does not allow (27 of them
- * take ~10 s). Such a string can never match, and an application holding one is invalid
- * whatever its type (the regex fails, or `endpoint`/`healthCheck` is not a field of the type, or
- * the type is not one the union knows), so for those the official verdict is "invalid" without
- * running the regex. Everything else goes through the official parser.
- */
-function officialKnownInvalid(text) {
-  let doc;
-  try {
-    doc = YAML.parse(text, { logLevel: 'silent' });
-  } catch {
-    return false;
-  }
-  const apps = doc && Array.isArray(doc.deployAs) ? doc.deployAs : [];
-  for (const app of apps) {
-    if (!app || typeof app !== 'object') continue;
-    for (const s of [app.endpoint, app.healthCheck?.path]) if (typeof s === 'string' && s.length > 16 && !ENDPOINT_CHARS.test(s)) return true;
-  }
-  return false;
-}
-
-async function officialVerdict(text) {
-  if (officialKnownInvalid(text)) {
-    shortcuts++;
-    return { valid: false, message: 'endpoint fails the official regex (not run: it backtracks exponentially)' };
-  }
-  try {
-    await official.parse(text);
-    return { valid: true, message: '' };
-  } catch (e) {
-    return { valid: false, message: String(e?.message ?? e).split('\n')[0] };
-  }
-}
-
-/** Why our verdict may differ from the official one (docs/decisions.md), or null. */
-function deliberate(report) {
-  const errors = report.errors;
-  if (errors.length === 0) return null;
-  if (errors.every((e) => e.code === 'InvalidSchedule' && OFFICIAL_CRON.test(e.invalidValue))) return 'schedule anchored';
-  if (errors.every((e) => e.code === 'InvalidField' && e.field === 'applicationType' && e.invalidValue === 'unknown')) return "applicationType 'unknown'";
-  return null;
-}
-
-/** Why we accept what the official validator refuses, deliberately (docs/decisions.md), or
- * null: document-end markers repeated (`...` then `...`) are one document by the YAML 1.2
- * grammar (`l-document-suffix+`); yaml@2 counts a second, empty document. */
-function deliberateValid(text, officialMessage) {
-  if (/^\.\.\.[ \t]*\r?\n(\.\.\.[ \t]*(\r?\n|$))+/m.test(text) && /multiple documents/.test(officialMessage ?? '')) return 'document end repeated';
-  return null;
-}
 
 // ---- Text helpers ---------------------------------------------------------------------------
 const BOM = '\uFEFF';
@@ -1050,7 +990,7 @@ test('textual mutations of the corpus: our verdicts agree with the official vali
   out.push(line('all', total.compared, total.agree, total.deliberate, total.unexplained, pct(total.agree + total.deliberate, total.compared), verdicts.officialInvalid));
   console.log(`\ndifferential (textual mutations), ${files.length} corpus files, ${((Date.now() - started) / 1000).toFixed(1)} s\n${out.join('\n')}`);
   console.log(`agreement: ${pct(total.agree + total.deliberate, total.compared)} (deliberate counted as explained), ${pct(total.agree, total.compared)} verdicts equal; changed text ${pct(total.changed, total.compared)}`);
-  console.log(`verdicts: ${JSON.stringify(verdicts)}; official endpoint regex not run (known invalid): ${shortcuts}`);
+  console.log(`verdicts: ${JSON.stringify(verdicts)}; official endpoint regex not run (known invalid): ${shortcuts.count}`);
   console.log(`deliberate differences: ${JSON.stringify(deliberateReasons)}`);
   if (process.env.DIFFTEXT_DUMP) writeFileSync(process.env.DIFFTEXT_DUMP, JSON.stringify(dump, null, 1));
   if (examples.length) console.log(`unexplained disagreements (up to ${SHOW} per class):\n  ${examples.map((e) => e.text).join('\n  ')}`);

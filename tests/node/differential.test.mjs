@@ -6,31 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { ConnectorSpecificationParser } from '@commercetools-connect/specification';
 import { validateConnectYaml } from 'connect-preflight';
 import { mulberry32 } from './seeded.mjs';
+import { deliberate, officialVerdict } from './official.mjs';
 
 const corpus = new URL('../../../shared/corpus/connect-yaml/', import.meta.url);
-const official = new ConnectorSpecificationParser();
-// The official job schedule regex, unanchored as it is there.
-const OFFICIAL_CRON = /(@(annually|yearly|monthly|weekly|daily|hourly|reboot))|(@every (\d+(ns|us|µs|ms|s|m|h))+)|((((\d+,)+\d+|((\d+|\*)(\/|-)\d+)|\d+|\*) ?){5,7})/;
-
 async function officialValid(text) {
-  try {
-    await official.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Why our verdict may differ from the official one (docs/decisions.md), or null. */
-function deliberate(report) {
-  const errors = report.errors;
-  if (errors.length === 0) return null;
-  if (errors.every((e) => e.code === 'InvalidSchedule' && OFFICIAL_CRON.test(e.invalidValue))) return 'schedule anchored';
-  if (errors.every((e) => e.code === 'InvalidField' && e.field === 'applicationType' && e.invalidValue === 'unknown')) return "applicationType 'unknown'";
-  return null;
+  return (await officialVerdict(text)).valid;
 }
 
 const SCALARS = [8080, true, false, null, '', '   ', 'a', 'ok-value', '/a b', '/a//b', '/nested/path', '0 0 * * MON', 'hello * * * * * world',
