@@ -7,7 +7,7 @@
 //! The second walk skips whatever the first found malformed (it is reported already).
 
 use crate::connect::context::{Connector, Context, Declared, Deployment, Kind};
-use crate::connect::draft_rules::{Field, Rule, Shape, APPLICATION, DRAFT, GLOBAL};
+use crate::connect::draft_rules::{Field, Rule, Shape, DRAFT, REDEPLOY, UPDATE_ACTIONS};
 use crate::connect::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
 use crate::connect::machines::CONNECT_DEPLOYMENT;
 use crate::connect::properties::{check_retry_policy, check_schedule};
@@ -21,14 +21,6 @@ use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 const UPDATE_FIELDS: &[&str] = &["version", "actions"];
-const UPDATE_ACTIONS: &[&str] = &["redeploy"];
-const REDEPLOY_FIELDS: &[&str] = &[
-    "action",
-    "skipScripts",
-    "configurationValues",
-    "globalConfiguration",
-    "updateConnector",
-];
 
 /// Checks a `DeploymentDraft`, given as JSON text or as a parsed value, on its own rules.
 ///
@@ -192,7 +184,7 @@ fn check_rule(
             c.one_of(value, at, name, DEPLOYMENT_TYPES);
             check_type_for_connector(c, value, object.get("connector"));
         }
-        Rule::Staged => c.boolean(value, at, name),
+        Rule::Staged | Rule::Boolean => c.boolean(value, at, name),
         Rule::NonBlank => c.non_empty_string(value, at, name, Echo::Yes),
         Rule::Text => {
             // Values of the secured block are never echoed, nor values of keys the connector
@@ -766,34 +758,20 @@ fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context,
     let Some(action) = c.object(value, Loc::At(path), "actions") else {
         return;
     };
+    // Only a redeploy is checked further: its fields mean nothing to another action.
     match action.get("action") {
         None => {
-            c.required(path, "action", " (\"redeploy\", the only Deployment update action)");
+            c.required(path, "action", REDEPLOY.fields[0].required.unwrap_or(""));
             return;
         }
-        Some(name) => {
+        Some(name) if name.as_str() != Some("redeploy") => {
             c.one_of(name, Loc::Field(path, "action"), "action", UPDATE_ACTIONS);
-            if name.as_str() != Some("redeploy") {
-                return;
-            }
+            return;
         }
-    }
-    for field in ["skipScripts", "updateConnector"] {
-        if let Some(flag) = action.get(field) {
-            c.boolean(flag, Loc::Field(path, field), field);
-        }
+        Some(_) => check_shape(c, action, path, &REDEPLOY, secrets),
     }
     let values_path = pointer_push(path, "configurationValues");
-    if let Some(values) = action.get("configurationValues") {
-        check_list(c, values, &values_path, "configurationValues", &APPLICATION, secrets);
-    }
     let global_path = pointer_push(path, "globalConfiguration");
-    if let Some(global) = action.get("globalConfiguration") {
-        if let Some(object) = c.object(global, Loc::At(&global_path), "globalConfiguration") {
-            check_shape(c, object, &global_path, &GLOBAL, secrets);
-        }
-    }
-    c.unknown_fields(action, path, REDEPLOY_FIELDS, Strictness::Warn);
 
     let deployment = context.deployment.as_ref();
     if let Some(status) = deployment.and_then(|d| d.status.as_deref()) {

@@ -136,7 +136,7 @@ impl<'de> DeserializeSeed<'de> for Check<'_> {
                 facts: self.facts,
             }),
             Rule::List(_) => deserializer.deserialize_seq(self),
-            Rule::Staged => deserializer.deserialize_bool(self),
+            Rule::Staged | Rule::Boolean => deserializer.deserialize_bool(self),
             Rule::IntegerAtLeast(_) => deserializer.deserialize_i64(self),
             Rule::RetryPolicy => Err(not_clean()),
             _ => deserializer.deserialize_str(self),
@@ -179,6 +179,7 @@ impl<'de> Visitor<'de> for Check<'_> {
                 self.facts.staged = b;
                 Ok(())
             }
+            Rule::Boolean => Ok(()),
             _ => Err(not_clean()),
         }
     }

@@ -21,6 +21,7 @@ pub(crate) enum Rule {
     DeploymentType,
     /// A boolean: whether the connector is a ConnectorStaged (read by `DeploymentType`).
     Staged,
+    Boolean,
     /// A string that is not blank (JavaScript's `trim()`).
     NonBlank,
     /// Any string: a configuration value (never echoed in a secured block or for a key the
@@ -107,6 +108,26 @@ pub(crate) const CONNECTOR: Shape = Shape {
         field("staged", Rule::Staged),
     ],
     one_of: Some((&["key", "id"], " (or 'id'): the Connector is referenced by id or key")),
+    secured: false,
+};
+
+/// The actions of a DeploymentUpdate.
+pub(crate) const UPDATE_ACTIONS: &[&str] = &["redeploy"];
+
+/// A `DeploymentRedeployAction` (an action of a DeploymentUpdate; only the full check reads it).
+pub(crate) const REDEPLOY: Shape = Shape {
+    fields: &[
+        required(
+            "action",
+            Rule::OneOf(UPDATE_ACTIONS),
+            " (\"redeploy\", the only Deployment update action)",
+        ),
+        field("skipScripts", Rule::Boolean),
+        field("updateConnector", Rule::Boolean),
+        field("configurationValues", Rule::List(&APPLICATION)),
+        field("globalConfiguration", Rule::Object(&GLOBAL)),
+    ],
+    one_of: None,
     secured: false,
 };
 
@@ -222,7 +243,7 @@ pub(crate) fn js_filter() -> String {
                     "SET_{}.has(v) && (v === 'preview') === (isPlainObject(o.connector) && o.connector.staged === true)",
                     set_of(&mut sets, DEPLOYMENT_TYPES)
                 ),
-                Rule::Staged => "typeof v === 'boolean'".to_owned(),
+                Rule::Staged | Rule::Boolean => "typeof v === 'boolean'".to_owned(),
                 Rule::NonBlank => "isText(v) && isVisible(v)".to_owned(),
                 Rule::Text => "isText(v)".to_owned(),
                 Rule::IntegerAtLeast(min) => format!("Number.isSafeInteger(v) && v >= {min}"),
