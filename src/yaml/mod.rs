@@ -530,9 +530,10 @@ fn key_string(value: Value) -> String {
         Value::String(s) => s,
         Value::Null => String::new(),
         // `String(1.0)` is "1" in JS; serde_json writes "1.0".
-        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e21) && n.is_f64() => {
-            format!("{:.0}", n.as_f64().unwrap_or(0.0) + 0.0) // -0 is "0"
-        }
+        Value::Number(n) if n.is_f64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{:.0}", f + 0.0), // -0 is "0"
+            _ => n.to_string(),
+        },
         other => other.to_string(),
     }
 }

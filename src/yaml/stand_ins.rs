@@ -62,7 +62,9 @@ impl StandIns {
     /// The stand-ins of `text` (the document text, a leading byte-order mark removed).
     pub(crate) fn of(text: &str) -> StandIns {
         let mut found = StandIns::default();
-        if !text.contains(['%', '\0', '\u{feff}', '\r', '\t', '\\']) {
+        // A directive starts a line: a `%` elsewhere (a description's "50 %") needs no scan.
+        let directive = text.starts_with('%') || text.contains("\n%");
+        if !directive && !text.contains(['\0', '\u{feff}', '\r', '\t', '\\']) {
             return found;
         }
         // Byte offsets, in order, as the characters are met (so the stand-ins come in order).
@@ -142,8 +144,10 @@ impl StandIns {
 
     /// The scalar that saphyr read from characters `start..end`, with the originals back.
     pub(crate) fn restore<'a>(&self, raw: Cow<'a, str>, style: ScalarStyle, start: usize, end: usize) -> Cow<'a, str> {
-        let first = self.replaced.partition_point(|r| r.at < start);
-        let inside = self.replaced[first..].iter().take_while(|r| r.at < end);
+        let mut inside = self.inside(start, end).peekable();
+        if inside.peek().is_none() {
+            return raw; // most scalars hold no stand-in: no copy
+        }
         let mut value = raw.into_owned();
         let mut from = 0; // the replacements are in text order, and so are their readings
         for replaced in inside {
@@ -172,11 +176,14 @@ impl StandIns {
     /// it beside indicators as a blank and elsewhere as text, which no 1.2 reader does; such a
     /// scalar is refused (`yaml::events`), as every lone CR was before the stand-ins.
     pub(crate) fn has_lone_cr(&self, start: usize, end: usize) -> bool {
-        let first = self.replaced.partition_point(|r| r.at < start);
-        self.replaced[first..]
-            .iter()
-            .take_while(|r| r.at < end)
+        self.inside(start, end)
             .any(|r| matches!(r.kind, Kind::Char { original: '\r', .. }))
+    }
+
+    /// The replacements among characters `start..end`, in order.
+    fn inside(&self, start: usize, end: usize) -> impl Iterator<Item = &Replaced> {
+        let first = self.replaced.partition_point(|r| r.at < start);
+        self.replaced[first..].iter().take_while(move |r| r.at < end)
     }
 
     pub(crate) fn is_empty(&self) -> bool {
