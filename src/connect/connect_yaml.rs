@@ -8,31 +8,141 @@ use crate::connect::properties::{check_retry_policy, check_schedule};
 use crate::report::budget::shown;
 use crate::report::checker::{a_kind, describe, Checker, Echo, Strictness};
 use crate::report::codes::Code;
+use crate::report::table::{self, field, required, Field};
 use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Loc, Report};
 use crate::yaml;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
-const TOP_FIELDS: &[&str] = &["deployAs", "inheritAs"];
-const INHERIT_FIELDS: &[&str] = &["configuration", "apiClient"];
-const API_CLIENT_FIELDS: &[&str] = &["scopes"];
-const CONFIGURATION_FIELDS: &[&str] = &["standardConfiguration", "securedConfiguration"];
-const STANDARD_ENTRY_FIELDS: &[&str] = &["key", "description", "required", "default"];
-const SECURED_ENTRY_FIELDS: &[&str] = &["key", "description", "required"];
-const SCRIPT_FIELDS: &[&str] = &["postDeploy", "preUndeploy"];
-const HEALTH_CHECK_FIELDS: &[&str] = &["path", "intervalSeconds", "timeoutSeconds", "unhealthyThreshold"];
-const PROPERTIES_FIELDS: &[&str] = &["schedule"];
-/// Every field some application type has.
-const ANY_APPLICATION_FIELDS: &[&str] = &[
-    "name",
-    "applicationType",
+/// What a connect.yaml value must be. Each object of the file is a table of these below
+/// (`report::table`); its fields outside the table are errors (`extra_fields`: the official
+/// schema is strict).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum YamlRule {
+    /// A non-empty string: a description, a default, a script.
+    NonEmpty,
+    Boolean,
+    /// A path: `[A-Za-z0-9_/-]`, no `//` (`check_endpoint`).
+    Path,
+    /// A whole number in this range.
+    IntegerIn(i64, i64),
+    /// A cron expression (`properties::check_schedule`).
+    Schedule,
+    /// At least one scope, each a non-empty string.
+    Scopes,
+    /// A configuration entry's key (`check_key`: reserved words, `^[a-zA-Z0-9_]{2,256}$`, keys
+    /// Connect provides).
+    ConfigurationKey,
+    /// An object or a list with a walk of its own, named after the field (`check_application`,
+    /// `check_configuration`, …): what it holds is in its own table.
+    Part,
+}
+
+type Fields = [Field<YamlRule>];
+
+static TOP: &Fields = &[
+    required(
+        "deployAs",
+        YamlRule::Part,
+        " (the list of applications; [] when there are none)",
+    ),
+    field("inheritAs", YamlRule::Part),
+];
+static INHERIT: &Fields = &[
+    field("configuration", YamlRule::Part),
+    field("apiClient", YamlRule::Part),
+];
+static API_CLIENT: &Fields = &[required(
+    "scopes",
+    YamlRule::Scopes,
+    " (at least one scope, e.g. manage_orders)",
+)];
+static CONFIGURATION: &Fields = &[
+    field("standardConfiguration", YamlRule::Part),
+    field("securedConfiguration", YamlRule::Part),
+];
+static STANDARD_ENTRY: &Fields = &[
+    required("key", YamlRule::ConfigurationKey, ""),
+    required("description", YamlRule::NonEmpty, ""),
+    field("required", YamlRule::Boolean),
+    field("default", YamlRule::NonEmpty),
+];
+static SECURED_ENTRY: &Fields = &[
+    required("key", YamlRule::ConfigurationKey, ""),
+    required("description", YamlRule::NonEmpty, ""),
+    field("required", YamlRule::Boolean),
+];
+static SCRIPTS: &Fields = &[
+    field("postDeploy", YamlRule::NonEmpty),
+    field("preUndeploy", YamlRule::NonEmpty),
+];
+static HEALTH_CHECK: &Fields = &[
+    required("path", YamlRule::Path, " (the HTTP path to probe, e.g. /health)"),
+    field("intervalSeconds", YamlRule::IntegerIn(1, 20)),
+    field("timeoutSeconds", YamlRule::IntegerIn(1, 20)),
+    field("unhealthyThreshold", YamlRule::IntegerIn(1, 20)),
+];
+static PROPERTIES: &Fields = &[required(
+    "schedule",
+    YamlRule::Schedule,
+    " (a cron expression, e.g. '0 0 * * *')",
+)];
+
+/// An application's fields before its type is known (`name` and `applicationType` are read
+/// first: the type says which of the others it has).
+const NAME: Field<YamlRule> = required("name", YamlRule::Part, " (the application's folder in the repository)");
+const APPLICATION_TYPE: Field<YamlRule> = required("applicationType", YamlRule::Part, "");
+const ENDPOINT: Field<YamlRule> = required(
     "endpoint",
-    "configuration",
-    "scripts",
-    "healthCheck",
-    "retryPolicy",
-    "properties",
+    YamlRule::Path,
+    " (the path the application serves, e.g. /service)",
+);
+const CONFIGURATION_PART: Field<YamlRule> = field("configuration", YamlRule::Part);
+const SCRIPTS_PART: Field<YamlRule> = field("scripts", YamlRule::Part);
+const HEALTH_CHECK_PART: Field<YamlRule> = field("healthCheck", YamlRule::Part);
+const RETRY_POLICY_PART: Field<YamlRule> = field("retryPolicy", YamlRule::Part);
+static SERVICE: &Fields = &[
+    NAME,
+    APPLICATION_TYPE,
+    ENDPOINT,
+    CONFIGURATION_PART,
+    SCRIPTS_PART,
+    HEALTH_CHECK_PART,
+];
+static EVENT: &Fields = &[
+    NAME,
+    APPLICATION_TYPE,
+    ENDPOINT,
+    CONFIGURATION_PART,
+    SCRIPTS_PART,
+    HEALTH_CHECK_PART,
+    RETRY_POLICY_PART,
+];
+static JOB: &Fields = &[
+    NAME,
+    APPLICATION_TYPE,
+    ENDPOINT,
+    CONFIGURATION_PART,
+    SCRIPTS_PART,
+    required(
+        "properties",
+        YamlRule::Part,
+        " (a job needs properties.schedule, e.g. '0 0 * * *')",
+    ),
+];
+static ASSETS: &Fields = &[NAME, APPLICATION_TYPE];
+static MERCHANT_CENTER: &Fields = &[NAME, APPLICATION_TYPE, CONFIGURATION_PART, SCRIPTS_PART];
+/// Every field some application type has.
+static ANY_APPLICATION: &Fields = &[
+    NAME,
+    APPLICATION_TYPE,
+    ENDPOINT,
+    CONFIGURATION_PART,
+    SCRIPTS_PART,
+    HEALTH_CHECK_PART,
+    RETRY_POLICY_PART,
+    field("properties", YamlRule::Part),
 ];
 /// The application types of the API (`mc-app` is accepted too, with a warning).
 pub const APPLICATION_TYPES: &[&str] = &[
@@ -76,40 +186,14 @@ impl AppType {
         })
     }
 
-    fn fields(self) -> &'static [&'static str] {
+    fn fields(self) -> &'static Fields {
         match self {
-            AppType::Service => &[
-                "name",
-                "applicationType",
-                "endpoint",
-                "configuration",
-                "scripts",
-                "healthCheck",
-            ],
-            AppType::Event => &[
-                "name",
-                "applicationType",
-                "endpoint",
-                "configuration",
-                "scripts",
-                "healthCheck",
-                "retryPolicy",
-            ],
-            AppType::Job => &[
-                "name",
-                "applicationType",
-                "endpoint",
-                "configuration",
-                "scripts",
-                "properties",
-            ],
-            AppType::Assets => &["name", "applicationType"],
-            AppType::McApp | AppType::McView => &["name", "applicationType", "configuration", "scripts"],
+            AppType::Service => SERVICE,
+            AppType::Event => EVENT,
+            AppType::Job => JOB,
+            AppType::Assets => ASSETS,
+            AppType::McApp | AppType::McView => MERCHANT_CENTER,
         }
-    }
-
-    fn has_endpoint(self) -> bool {
-        matches!(self, AppType::Service | AppType::Event | AppType::Job)
     }
 
     fn is_merchant_center(self) -> bool {
@@ -284,8 +368,9 @@ fn check_file(c: &mut Checker, root: &Value, want_spec: bool) -> Option<Value> {
         ));
         return None;
     };
-    extra_fields(c, top, "", TOP_FIELDS, None);
+    extra_fields(c, top, "", TOP, None);
 
+    // What the rules of one part need from the others, read before any is checked.
     let inherit = top.get("inheritAs").and_then(Value::as_object);
     let global_configuration = inherit.and_then(|i| i.get("configuration"));
     let global_keys: BTreeSet<String> = entries_of(global_configuration)
@@ -293,28 +378,11 @@ fn check_file(c: &mut Checker, root: &Value, want_spec: bool) -> Option<Value> {
         .collect();
     let global_cloud_identifier = entries_of(global_configuration)
         .any(|(key, entry)| key == "CLOUD_IDENTIFIER" && entry.get("required") == Some(&Value::Bool(true)));
-    let applications = match top.get("deployAs") {
-        None => {
-            c.required("", "deployAs", " (the list of applications; [] when there are none)");
-            None
-        }
-        Some(Value::Null) => {
-            c.invalid(
-                "/deployAs".into(),
-                "deployAs",
-                &Value::Null,
-                "must be a list of applications (write [] for none)",
-                Echo::Yes,
-            );
-            None
-        }
-        Some(value) => c.array(value, "/deployAs".into(), "deployAs"),
-    };
     let ctx = BlockRules {
         want_spec,
         global_keys: &global_keys,
         api_client: inherit.is_some_and(|i| i.contains_key("apiClient")),
-        has_merchant_center: applications.is_some_and(|apps| {
+        has_merchant_center: top.get("deployAs").and_then(Value::as_array).is_some_and(|apps| {
             apps.iter().any(|a| {
                 a.get("applicationType")
                     .and_then(Value::as_str)
@@ -324,47 +392,76 @@ fn check_file(c: &mut Checker, root: &Value, want_spec: bool) -> Option<Value> {
         }),
     };
 
+    let mut spec = Map::new();
+    let mut applications = None;
+    table::check_fields(c, top, "", TOP, |c, field, value| match field.name {
+        "deployAs" => applications = check_deploy_as(c, value, &ctx, global_cloud_identifier),
+        _ => check_inherit_as(c, value, &ctx, &mut spec),
+    });
+    spec.insert("configurations".into(), Value::Array(applications?));
+    Some(Value::Object(spec))
+}
+
+/// `deployAs`: the applications, each in its spec form when its name is readable.
+fn check_deploy_as(
+    c: &mut Checker,
+    value: &Value,
+    ctx: &BlockRules<'_>,
+    global_cloud_identifier: bool,
+) -> Option<Vec<Value>> {
+    if value.is_null() {
+        c.invalid(
+            "/deployAs".into(),
+            "deployAs",
+            value,
+            "must be a list of applications (write [] for none)",
+            Echo::Yes,
+        );
+        return None;
+    }
+    let applications = c.array(value, "/deployAs".into(), "deployAs")?;
     let mut spec_applications = Vec::new();
     let mut names = BTreeSet::new();
-    for (i, application) in applications.into_iter().flatten().enumerate() {
+    for (i, application) in applications.iter().enumerate() {
         let path = pointer_index("/deployAs", i);
-        if let Some(spec) = check_application(c, application, &path, &mut names, &ctx, global_cloud_identifier) {
+        if let Some(spec) = check_application(c, application, &path, &mut names, ctx, global_cloud_identifier) {
             spec_applications.push(spec);
         }
     }
+    Some(spec_applications)
+}
 
-    let mut spec = Map::new();
-    if let Some(inherit_value) = top.get("inheritAs") {
-        if let Some(inherit) = c.object(inherit_value, "/inheritAs".into(), "inheritAs") {
-            extra_fields(c, inherit, "/inheritAs", INHERIT_FIELDS, None);
-            if let Some(configuration) = inherit.get("configuration") {
-                let no_globals = BTreeSet::new();
-                let global_ctx = BlockRules {
-                    global_keys: &no_globals,
-                    ..ctx
-                };
-                let block = check_configuration(c, configuration, "/inheritAs/configuration", None, &global_ctx);
-                if let Some(block_spec) = block.spec {
-                    spec.insert("globalConfiguration".into(), block_spec);
-                }
-            }
-            if let Some(api_client) = inherit.get("apiClient") {
-                if let Some(scopes) = check_api_client(c, api_client) {
-                    spec.insert("apiClient".into(), json!({ "scopes": scopes }));
-                }
+/// `inheritAs`: the global configuration and the API client, added to `spec`.
+fn check_inherit_as(c: &mut Checker, value: &Value, ctx: &BlockRules<'_>, spec: &mut Map<String, Value>) {
+    let Some(inherit) = c.object(value, "/inheritAs".into(), "inheritAs") else {
+        return;
+    };
+    extra_fields(c, inherit, "/inheritAs", INHERIT, None);
+    table::check_fields(c, inherit, "/inheritAs", INHERIT, |c, field, value| match field.name {
+        "configuration" => {
+            let no_globals = BTreeSet::new();
+            let global_ctx = BlockRules {
+                global_keys: &no_globals,
+                ..*ctx
+            };
+            let block = check_configuration(c, value, "/inheritAs/configuration", None, &global_ctx);
+            if let Some(block_spec) = block.spec {
+                spec.insert("globalConfiguration".into(), block_spec);
             }
         }
-    }
-    applications?;
-    spec.insert("configurations".into(), Value::Array(spec_applications));
-    Some(Value::Object(spec))
+        _ => {
+            if let Some(scopes) = check_api_client(c, value) {
+                spec.insert("apiClient".into(), json!({ "scopes": scopes }));
+            }
+        }
+    });
 }
 
 /// The `(key, entry)` pairs of a configuration block's two lists, for look-ups before checks.
 fn entries_of(configuration: Option<&Value>) -> impl Iterator<Item = (&str, &Map<String, Value>)> {
-    CONFIGURATION_FIELDS
+    CONFIGURATION
         .iter()
-        .filter_map(move |field| configuration.and_then(|c| c.get(*field)).and_then(Value::as_array))
+        .filter_map(move |field| configuration.and_then(|c| c.get(field.name)).and_then(Value::as_array))
         .flatten()
         .filter_map(|entry| {
             let entry = entry.as_object()?;
@@ -379,10 +476,11 @@ fn extra_fields(
     c: &mut Checker,
     object: &Map<String, Value>,
     path: &str,
-    allowed: &[&str],
+    allowed: &'static Fields,
     application_type: Option<&str>,
 ) {
-    for (name, value) in object.iter().filter(|(k, _)| !allowed.contains(&k.as_str())) {
+    let known = |name: &str| allowed.iter().any(|f| f.name == name);
+    for (name, value) in object.iter().filter(|(k, _)| !known(k)) {
         let field_path = pointer_push(path, name);
         match (name.as_str(), application_type) {
             ("appPath", _) => c.error(
@@ -400,7 +498,7 @@ fn extra_fields(
                 Issue::new(Code::LegacyConnectYamlFormat, field_path, configuration_type_migration(value))
                     .param("field", "configurationType"),
             ),
-            (_, Some(application_type)) if ANY_APPLICATION_FIELDS.contains(&name.as_str()) => c.error(
+            (_, Some(application_type)) if ANY_APPLICATION.iter().any(|f| f.name == name) => c.error(
                 Issue::new(
                     Code::NotAllowedForApplicationType,
                     field_path,
@@ -409,11 +507,11 @@ fn extra_fields(
                 .param("field", name.as_str())
                 .param("applicationType", application_type),
             ),
-            ("default", _) if allowed == SECURED_ENTRY_FIELDS => {
+            ("default", _) if std::ptr::eq(allowed, SECURED_ENTRY) => {
                 let why = " A secured entry cannot have a default: its value is set on each deployment.";
-                c.unknown_field(name, path, allowed, Strictness::Error, why);
+                c.unknown_field(name, path, &table::names(allowed), Strictness::Error, why);
             }
-            _ => c.unknown_field(name, path, allowed, Strictness::Error, ""),
+            _ => c.unknown_field(name, path, &table::names(allowed), Strictness::Error, ""),
         }
     }
 }
@@ -445,13 +543,13 @@ fn check_application(
     global_cloud_identifier: bool,
 ) -> Option<Value> {
     let application = c.object(value, Loc::At(path), "deployAs")?;
-    let name = match application.get("name") {
+    let name = match application.get(NAME.name) {
         Some(name) => {
             c.key(name, Loc::Field(path, "name"), "name");
             name.as_str()
         }
         None => {
-            c.required(path, "name", " (the application's folder in the repository)");
+            c.required(path, NAME.name, NAME.required.unwrap_or_default());
             None
         }
     };
@@ -468,15 +566,15 @@ fn check_application(
         }
     }
     let type_path = pointer_push(path, "applicationType");
-    let Some(type_value) = application.get("applicationType") else {
-        c.required(path, "applicationType", "");
-        extra_fields(c, application, path, ANY_APPLICATION_FIELDS, None);
+    let Some(type_value) = application.get(APPLICATION_TYPE.name) else {
+        c.required(path, APPLICATION_TYPE.name, "");
+        extra_fields(c, application, path, ANY_APPLICATION, None);
         return None;
     };
     let type_name = type_value.as_str().unwrap_or_default();
     let Some(app_type) = AppType::parse(type_name) else {
         c.one_of(type_value, Loc::At(&type_path), "applicationType", APPLICATION_TYPES);
-        extra_fields(c, application, path, ANY_APPLICATION_FIELDS, None);
+        extra_fields(c, application, path, ANY_APPLICATION, None);
         return None;
     };
     if type_name == "mc-app" {
@@ -495,31 +593,36 @@ fn check_application(
     let mut spec = Map::new();
     spec.insert("applicationName".into(), json!(name));
     spec.insert("applicationType".into(), json!(type_name));
-    if app_type.has_endpoint() {
-        match application.get("endpoint") {
-            Some(endpoint) => {
-                if check_endpoint(c, endpoint, &pointer_push(path, "endpoint"), "endpoint") {
-                    spec.insert("endpoint".into(), endpoint.clone());
-                }
+    // A legacy appPath already says to rename it: no second issue for the missing endpoint.
+    let legacy = application.contains_key("appPath") && !application.contains_key("endpoint");
+    let rest = app_type.fields()[2..]
+        .iter()
+        .filter(|f| !(legacy && f.name == "endpoint"));
+    let mut configuration = None;
+    let mut block = Block::default();
+    table::check_fields(c, application, path, rest, |c, field, value| {
+        let at = pointer_push(path, field.name);
+        let as_given = match field.name {
+            "endpoint" => check_endpoint(c, value, &at, "endpoint"),
+            "configuration" => {
+                configuration = Some(value);
+                block = check_configuration(c, value, &at, Some(app_type), ctx);
+                false
             }
-            // The legacy appPath already says to rename it.
-            None if application.contains_key("appPath") => {}
-            None => c.required(path, "endpoint", " (the path the application serves, e.g. /service)"),
+            "scripts" => check_scripts(c, value, &at),
+            "healthCheck" => check_health_check(c, value, &at),
+            "retryPolicy" => check_retry_policy(c, value, &at),
+            _ => {
+                if let Some(schedule) = check_properties(c, value, &at) {
+                    spec.insert("schedule".into(), json!(schedule));
+                }
+                false
+            }
+        };
+        if as_given {
+            spec.insert(field.name.into(), value.clone());
         }
-    }
-    let configuration = application
-        .get("configuration")
-        .filter(|_| app_type.fields().contains(&"configuration"));
-    let block = match configuration {
-        Some(configuration) => check_configuration(
-            c,
-            configuration,
-            &pointer_push(path, "configuration"),
-            Some(app_type),
-            ctx,
-        ),
-        None => Block::default(),
-    };
+    });
     let block_spec = block
         .spec
         .clone()
@@ -537,41 +640,6 @@ fn check_application(
             &block,
             global_cloud_identifier,
         );
-    }
-    if let Some(scripts) = application
-        .get("scripts")
-        .filter(|_| app_type.fields().contains(&"scripts"))
-    {
-        if check_scripts(c, scripts, &pointer_push(path, "scripts")) {
-            spec.insert("scripts".into(), scripts.clone());
-        }
-    }
-    if let Some(health_check) = application
-        .get("healthCheck")
-        .filter(|_| app_type.fields().contains(&"healthCheck"))
-    {
-        if check_health_check(c, health_check, &pointer_push(path, "healthCheck")) {
-            spec.insert("healthCheck".into(), health_check.clone());
-        }
-    }
-    if let Some(retry_policy) = application.get("retryPolicy").filter(|_| app_type == AppType::Event) {
-        if check_retry_policy(c, retry_policy, &pointer_push(path, "retryPolicy")) {
-            spec.insert("retryPolicy".into(), retry_policy.clone());
-        }
-    }
-    if app_type == AppType::Job {
-        match application.get("properties") {
-            Some(properties) => {
-                if let Some(schedule) = check_properties(c, properties, &pointer_push(path, "properties")) {
-                    spec.insert("schedule".into(), json!(schedule));
-                }
-            }
-            None => c.required(
-                path,
-                "properties",
-                " (a job needs properties.schedule, e.g. '0 0 * * *')",
-            ),
-        }
     }
     name.map(|_| Value::Object(spec))
 }
@@ -635,7 +703,7 @@ fn check_configuration<'v>(
     let Some(configuration) = c.object(value, Loc::At(path), "configuration") else {
         return block;
     };
-    extra_fields(c, configuration, path, CONFIGURATION_FIELDS, None);
+    extra_fields(c, configuration, path, CONFIGURATION, None);
     let mut seen = BTreeSet::new();
     let mut spec = Map::new();
     for (field, secured) in [("standardConfiguration", false), ("securedConfiguration", true)] {
@@ -715,61 +783,15 @@ fn check_entry<'v>(
             "standardConfiguration"
         },
     )?;
-    let allowed = if secured {
-        SECURED_ENTRY_FIELDS
-    } else {
-        STANDARD_ENTRY_FIELDS
-    };
-    extra_fields(c, entry, path, allowed, None);
-    let key_path = pointer_push(path, "key");
-    let key = match entry.get("key") {
-        None => {
-            c.required(path, "key", "");
-            None
-        }
-        Some(key) => c.string(key, Loc::At(&key_path), "key", Echo::Yes),
-    };
-    if let Some(key) = key {
-        if RESERVED_KEYS.iter().any(|r| r.eq_ignore_ascii_case(key)) {
-            c.error(
-                Issue::new(
-                    Code::ReservedConfigurationKey,
-                    key_path.as_str(),
-                    format!("Key \"{}\" is a reserved word: Connect's runtime sets it.", shown(key)),
-                )
-                .param("configurationKey", key),
-            );
-        } else if let Some(problem) = configuration_key_problem(key) {
-            c.invalid(Loc::At(&key_path), "key", &json!(key), problem, Echo::Yes);
-        } else if is_provided(key, app_type, ctx) {
-            c.warning(
-                Issue::new(
-                    Code::ProvidedConfigurationKey,
-                    key_path.as_str(),
-                    format!(
-                        "Connect provides {} itself; declaring it here has no effect or overrides it.",
-                        shown(key)
-                    ),
-                )
-                .param("configurationKey", key),
-            );
-        }
-    }
-    match entry.get("description") {
-        None => c.required(path, "description", ""),
-        Some(description) => c.non_empty_string(description, Loc::Field(path, "description"), "description", Echo::Yes),
-    }
-    let required = match entry.get("required") {
-        Some(required) => {
-            c.boolean(required, Loc::Field(path, "required"), "required");
-            required.as_bool() == Some(true)
-        }
-        None => false,
-    };
+    let fields = if secured { SECURED_ENTRY } else { STANDARD_ENTRY };
+    extra_fields(c, entry, path, fields, None);
+    let mut key = None;
+    table::check_fields(c, entry, path, fields, |c, field, value| match field.rule {
+        YamlRule::ConfigurationKey => key = check_key(c, value, path, app_type, ctx),
+        rule => check_value(c, rule, value, path, field.name),
+    });
+    let required = entry.get("required") == Some(&Value::Bool(true));
     let default = entry.get("default").filter(|_| !secured);
-    if let Some(default) = default {
-        c.non_empty_string(default, Loc::Field(path, "default"), "default", Echo::Yes);
-    }
     let key = key?;
     let info = KeyInfo {
         key,
@@ -795,6 +817,66 @@ fn check_entry<'v>(
         spec.insert("default".into(), default.clone());
     }
     Some((info, Value::Object(spec)))
+}
+
+/// An entry's key: a string, not a reserved word, `^[a-zA-Z0-9_]{2,256}$`; a key Connect
+/// provides is a warning. The key when it is a string.
+fn check_key<'v>(
+    c: &mut Checker,
+    value: &'v Value,
+    path: &str,
+    app_type: Option<AppType>,
+    ctx: &BlockRules<'_>,
+) -> Option<&'v str> {
+    let key_path = pointer_push(path, "key");
+    let key = c.string(value, Loc::At(&key_path), "key", Echo::Yes)?;
+    if RESERVED_KEYS.iter().any(|r| r.eq_ignore_ascii_case(key)) {
+        c.error(
+            Issue::new(
+                Code::ReservedConfigurationKey,
+                key_path.as_str(),
+                format!("Key \"{}\" is a reserved word: Connect's runtime sets it.", shown(key)),
+            )
+            .param("configurationKey", key),
+        );
+    } else if let Some(problem) = configuration_key_problem(key) {
+        c.invalid(Loc::At(&key_path), "key", value, problem, Echo::Yes);
+    } else if is_provided(key, app_type, ctx) {
+        c.warning(
+            Issue::new(
+                Code::ProvidedConfigurationKey,
+                key_path.as_str(),
+                format!(
+                    "Connect provides {} itself; declaring it here has no effect or overrides it.",
+                    shown(key)
+                ),
+            )
+            .param("configurationKey", key),
+        );
+    }
+    Some(key)
+}
+
+/// The rules that need nothing but the value (the others' walks are named after their field).
+fn check_value(c: &mut Checker, rule: YamlRule, value: &Value, path: &str, name: &str) {
+    let at = Loc::Field(path, name);
+    match rule {
+        YamlRule::NonEmpty => c.non_empty_string(value, at, name, Echo::Yes),
+        YamlRule::Boolean => c.boolean(value, at, name),
+        YamlRule::Path => {
+            check_endpoint(c, value, &at.pointer(), name);
+        }
+        YamlRule::IntegerIn(min, max) => {
+            c.integer_in(value, at, name, min, max);
+        }
+        YamlRule::Schedule => {
+            if let Some(text) = c.string(value, at, name, Echo::Yes) {
+                check_schedule(c, text, &at.pointer());
+            }
+        }
+        YamlRule::Scopes => check_scopes(c, value, &at.pointer()),
+        YamlRule::ConfigurationKey | YamlRule::Part => {}
+    }
 }
 
 /// `^[a-zA-Z0-9_]{2,256}$`
@@ -889,69 +971,63 @@ fn check_merchant_center(
     }
 }
 
-/// `postDeploy` / `preUndeploy`: non-empty commands.
+/// `postDeploy` / `preUndeploy`: non-empty commands. Whether it is an object.
 fn check_scripts(c: &mut Checker, value: &Value, path: &str) -> bool {
-    let Some(scripts) = c.object(value, Loc::At(path), "scripts") else {
-        return false;
-    };
-    extra_fields(c, scripts, path, SCRIPT_FIELDS, None);
-    for field in SCRIPT_FIELDS {
-        if let Some(command) = scripts.get(*field) {
-            c.non_empty_string(command, Loc::Field(path, field), field, Echo::Yes);
-        }
-    }
-    true
+    check_leaves(c, value, path, "scripts", SCRIPTS)
 }
 
 fn check_health_check(c: &mut Checker, value: &Value, path: &str) -> bool {
-    let Some(health_check) = c.object(value, Loc::At(path), "healthCheck") else {
+    check_leaves(c, value, path, "healthCheck", HEALTH_CHECK)
+}
+
+/// An object whose fields need nothing but their values. Whether it is an object.
+fn check_leaves(c: &mut Checker, value: &Value, path: &str, name: &str, fields: &'static Fields) -> bool {
+    let Some(object) = c.object(value, Loc::At(path), name) else {
         return false;
     };
-    extra_fields(c, health_check, path, HEALTH_CHECK_FIELDS, None);
-    match health_check.get("path") {
-        Some(p) => {
-            check_endpoint(c, p, &pointer_push(path, "path"), "path");
-        }
-        None => c.required(path, "path", " (the HTTP path to probe, e.g. /health)"),
-    }
-    for field in &HEALTH_CHECK_FIELDS[1..] {
-        if let Some(n) = health_check.get(*field) {
-            c.integer_in(n, Loc::Field(path, field), field, 1, 20);
-        }
-    }
+    extra_fields(c, object, path, fields, None);
+    table::check_fields(c, object, path, fields, |c, field, value| {
+        check_value(c, field.rule, value, path, field.name);
+    });
     true
 }
 
 /// A job's `properties`: `schedule`, a cron string. Returns the schedule when it is valid.
 fn check_properties(c: &mut Checker, value: &Value, path: &str) -> Option<String> {
     let properties = c.object(value, Loc::At(path), "properties")?;
-    extra_fields(c, properties, path, PROPERTIES_FIELDS, None);
-    let schedule_path = pointer_push(path, "schedule");
-    let Some(schedule) = properties.get("schedule") else {
-        c.required(path, "schedule", " (a cron expression, e.g. '0 0 * * *')");
-        return None;
-    };
-    let text = c.string(schedule, Loc::At(&schedule_path), "schedule", Echo::Yes)?;
-    if !check_schedule(c, text, &schedule_path) {
-        return None;
-    }
-    Some(text.to_owned())
+    extra_fields(c, properties, path, PROPERTIES, None);
+    let mut valid = None;
+    table::check_fields(c, properties, path, PROPERTIES, |c, field, value| {
+        let at = pointer_push(path, field.name);
+        if let Some(text) = c.string(value, Loc::At(&at), field.name, Echo::Yes) {
+            if check_schedule(c, text, &at) {
+                valid = Some(text.to_owned());
+            }
+        }
+    });
+    valid
 }
 
-/// `inheritAs.apiClient`: `{ scopes: [non-empty strings, at least one] }`. Returns the scopes.
+/// `inheritAs.apiClient`: `{ scopes: [non-empty strings, at least one] }`. Returns the scopes
+/// when they are a list.
 fn check_api_client(c: &mut Checker, value: &Value) -> Option<Value> {
     let path = "/inheritAs/apiClient";
     let api_client = c.object(value, Loc::At(path), "apiClient")?;
-    extra_fields(c, api_client, path, API_CLIENT_FIELDS, None);
-    let Some(scopes) = api_client.get("scopes") else {
-        c.required(path, "scopes", " (at least one scope, e.g. manage_orders)");
-        return None;
+    extra_fields(c, api_client, path, API_CLIENT, None);
+    table::check_fields(c, api_client, path, API_CLIENT, |c, field, value| {
+        check_value(c, field.rule, value, path, field.name);
+    });
+    api_client.get("scopes").filter(|s| s.is_array()).cloned()
+}
+
+/// At least one scope, each a non-empty string.
+fn check_scopes(c: &mut Checker, scopes: &Value, path: &str) {
+    let Some(list) = c.array(scopes, Loc::At(path), "scopes") else {
+        return;
     };
-    let scopes_path = pointer_push(path, "scopes");
-    let list = c.array(scopes, Loc::At(&scopes_path), "scopes")?;
     if list.is_empty() {
         c.invalid(
-            Loc::At(&scopes_path),
+            Loc::At(path),
             "scopes",
             scopes,
             "must list at least one scope",
@@ -960,16 +1036,10 @@ fn check_api_client(c: &mut Checker, value: &Value) -> Option<Value> {
     }
     for (i, scope) in list.iter().enumerate() {
         if scope.as_str().is_some_and(str::is_empty) {
-            c.invalid(
-                Loc::Item(&scopes_path, i),
-                "scopes",
-                scope,
-                "must not be empty",
-                Echo::Yes,
-            );
+            c.invalid(Loc::Item(path, i), "scopes", scope, "must not be empty", Echo::Yes);
         } else if !scope.is_string() {
             c.invalid(
-                Loc::Item(&scopes_path, i),
+                Loc::Item(path, i),
                 "scopes",
                 scope,
                 &format!("must be a string, not {}", a_kind(scope)),
@@ -977,5 +1047,4 @@ fn check_api_client(c: &mut Checker, value: &Value) -> Option<Value> {
             );
         }
     }
-    Some(scopes.clone())
 }

@@ -4,6 +4,7 @@
 //! effect) and `applyConnectorUpdate`/`buildConnectorUpdateActions` (`connector_update`) all
 //! read it; a property test checks that applying the built actions gives the target back.
 
+use crate::report::table::{self, field, required};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -44,8 +45,8 @@ pub(crate) enum Rule {
     Repository,
 }
 
-/// A field: its name, whether it is required, its rule.
-pub(crate) type Field = (&'static str, bool, Rule);
+/// A field of an action or of the draft (`report::table`).
+pub(crate) type Field = table::Field<Rule>;
 
 /// What an action does to the ConnectorStaged.
 pub(crate) enum Effect {
@@ -80,84 +81,88 @@ const fn action(name: &'static str, fields: &'static [Field], effect: Effect) ->
 
 /// Every update action, in the order of the API reference (the order the diff emits them).
 pub(crate) const ACTIONS: &[Action] = &[
-    action("setName", &[("name", true, Rule::Name)], Effect::Value(&["name"])),
+    action("setName", &[required("name", Rule::Name, "")], Effect::Value(&["name"])),
     action(
         "setDescription",
-        &[("description", false, Rule::Text)],
+        &[field("description", Rule::Text)],
         Effect::Value(&["description"]),
     ),
     // The CLI made url optional (0.0.12): the tag alone may change.
     action(
         "setRepository",
-        &[("url", false, Rule::RepositoryUrl), ("tag", true, Rule::Tag)],
+        &[field("url", Rule::RepositoryUrl), required("tag", Rule::Tag, "")],
         Effect::Repository,
     ),
     action(
         "setSupportedRegions",
-        &[("regions", true, Rule::RegionsAtLeastOne)],
+        &[required("regions", Rule::RegionsAtLeastOne, "")],
         Effect::List("supportedRegions"),
     ),
     action(
         "setDocumentationUrl",
-        &[("documentationUrl", false, Rule::Url)],
+        &[field("documentationUrl", Rule::Url)],
         Effect::Value(&["documentationUrl"]),
     ),
     action(
         "setIntegrationTypes",
-        &[("integrationTypes", true, Rule::IntegrationTypes)],
+        &[required("integrationTypes", Rule::IntegrationTypes, "")],
         Effect::List("integrationTypes"),
     ),
     action(
         "setCreatorName",
-        &[("creatorName", false, Rule::Text)],
+        &[field("creatorName", Rule::Text)],
         Effect::Value(&["creator", "name"]),
     ),
     action(
         "setCreatorTitle",
-        &[("creatorTitle", false, Rule::Text)],
+        &[field("creatorTitle", Rule::Text)],
         Effect::Value(&["creator", "title"]),
     ),
     action(
         "setCreatorEmail",
-        &[("creatorEmail", true, Rule::Email)],
+        &[required("creatorEmail", Rule::Email, "")],
         Effect::Value(&["creator", "email"]),
     ),
     action(
         "setCreatorCompany",
-        &[("creatorCompany", false, Rule::Text)],
+        &[field("creatorCompany", Rule::Text)],
         Effect::Value(&["creator", "company"]),
     ),
     action(
         "setCreatorNoOfContributors",
-        &[("creatorNoOfContributors", false, Rule::Count)],
+        &[field("creatorNoOfContributors", Rule::Count)],
         Effect::Value(&["creator", "noOfContributors"]),
     ),
     action(
         "setCreatorSupportUrl",
-        &[("creatorSupportUrl", false, Rule::SoftUrl)],
+        &[field("creatorSupportUrl", Rule::SoftUrl)],
         Effect::Value(&["creator", "supportUrl"]),
     ),
     action(
         "setCreatorLogo",
-        &[("logoUrl", false, Rule::SoftUrl)],
+        &[field("logoUrl", Rule::SoftUrl)],
         Effect::Value(&["creator", "logoUrl"]),
     ),
     action(
         "addPrivateProject",
-        &[("privateProject", true, Rule::Project)],
+        &[required("privateProject", Rule::Project, "")],
         Effect::AddProject,
     ),
     action(
         "removePrivateProject",
-        &[("privateProject", true, Rule::Project)],
+        &[required("privateProject", Rule::Project, "")],
         Effect::RemoveProject,
     ),
     action("updatePreviewable", &[], Effect::RequestPreview),
-    action("publish", &[("certification", true, Rule::Boolean)], Effect::Publish),
+    action(
+        "publish",
+        &[required("certification", Rule::Boolean, "")],
+        Effect::Publish,
+    ),
     action("unlist", &[], Effect::Unlist),
     action(
         "addCertificationComment",
-        &[("comment", true, Rule::Name)],
+        &[required("comment", Rule::Name, "")],
         Effect::Comment,
     ),
 ];
@@ -291,8 +296,8 @@ impl StagedState {
 /// What one (valid) action does to the resource (the private projects aside).
 fn apply_effect(resource: &mut Value, action: &Action, effect: &Effect, given: &Value) {
     match effect {
-        Effect::Value(at) => set(resource, at, action.fields.first().and_then(|f| given.get(f.0))),
-        Effect::List(at) => set(resource, &[at], action.fields.first().and_then(|f| given.get(f.0))),
+        Effect::Value(at) => set(resource, at, action.fields.first().and_then(|f| given.get(f.name))),
+        Effect::List(at) => set(resource, &[at], action.fields.first().and_then(|f| given.get(f.name))),
         Effect::Repository => {
             for field in ["url", "tag"] {
                 if let Some(value) = given.get(field) {

@@ -12,31 +12,32 @@ use crate::connect::identifiers::check_project_identifier;
 use crate::report::checker::{Checker, Echo, Strictness};
 use crate::report::codes::Code;
 use crate::report::json_text::{check_payload, Payload};
+use crate::report::table::{self, field, required};
 use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 const DRAFT_FIELDS: &[Field] = &[
-    ("key", false, Rule::Key),
-    ("name", true, Rule::Name),
-    ("description", false, Rule::Text),
-    ("integrationTypes", false, Rule::IntegrationTypes),
-    ("creator", true, Rule::Creator),
-    ("repository", true, Rule::Repository),
-    ("supportedRegions", false, Rule::Regions),
-    ("privateProjects", false, Rule::Projects),
-    ("documentationUrl", false, Rule::Url),
+    field("key", Rule::Key),
+    required("name", Rule::Name, ""),
+    field("description", Rule::Text),
+    field("integrationTypes", Rule::IntegrationTypes),
+    required("creator", Rule::Creator, ""),
+    required("repository", Rule::Repository, ""),
+    field("supportedRegions", Rule::Regions),
+    field("privateProjects", Rule::Projects),
+    field("documentationUrl", Rule::Url),
 ];
 const CREATOR_FIELDS: &[Field] = &[
-    ("name", false, Rule::Text),
-    ("title", false, Rule::Text),
-    ("email", true, Rule::Email),
-    ("company", false, Rule::Text),
-    ("logoUrl", false, Rule::SoftUrl),
-    ("noOfContributors", false, Rule::Count),
-    ("supportUrl", false, Rule::SoftUrl),
+    field("name", Rule::Text),
+    field("title", Rule::Text),
+    required("email", Rule::Email, ""),
+    field("company", Rule::Text),
+    field("logoUrl", Rule::SoftUrl),
+    field("noOfContributors", Rule::Count),
+    field("supportUrl", Rule::SoftUrl),
 ];
-const REPOSITORY_FIELDS: &[Field] = &[("url", true, Rule::RepositoryUrl), ("tag", true, Rule::Tag)];
+const REPOSITORY_FIELDS: &[Field] = &[required("url", Rule::RepositoryUrl, ""), required("tag", Rule::Tag, "")];
 
 /// Fields of a ConnectorStaged that a draft cannot set, and where they come from.
 const NOT_IN_DRAFT: &[(&str, &str)] = &[
@@ -83,7 +84,10 @@ pub fn validate_connector_staged_draft<'a>(draft: impl Into<Payload<'a>>) -> Rep
         let mut c = Checker::default();
         if let Some(draft) = c.root_object(value, "A ConnectorStagedDraft") {
             check_fields(&mut c, draft, "", DRAFT_FIELDS);
-            for name in draft.keys().filter(|k| !DRAFT_FIELDS.iter().any(|f| f.0 == k.as_str())) {
+            for name in draft
+                .keys()
+                .filter(|k| !DRAFT_FIELDS.iter().any(|f| f.name == k.as_str()))
+            {
                 match NOT_IN_DRAFT.iter().find(|(field, _)| *field == name.as_str()) {
                     Some((_, why)) => c.unknown_field(
                         name,
@@ -92,7 +96,7 @@ pub fn validate_connector_staged_draft<'a>(draft: impl Into<Payload<'a>>) -> Rep
                         Strictness::Warn,
                         &format!(" It is a field of the ConnectorStaged that a draft does not set: {why}."),
                     ),
-                    None => c.unknown_field(name, "", &field_names(DRAFT_FIELDS), Strictness::Warn, ""),
+                    None => c.unknown_field(name, "", &table::names(DRAFT_FIELDS), Strictness::Warn, ""),
                 }
             }
         }
@@ -100,19 +104,11 @@ pub fn validate_connector_staged_draft<'a>(draft: impl Into<Payload<'a>>) -> Rep
     })
 }
 
-fn field_names(fields: &[Field]) -> Vec<&'static str> {
-    fields.iter().map(|f| f.0).collect()
-}
-
 /// The fields of `object` by their rules; unknown ones are left to the caller.
 fn check_fields(c: &mut Checker, object: &Map<String, Value>, path: &str, fields: &[Field]) {
-    for &(name, required, rule) in fields {
-        match object.get(name) {
-            Some(value) => check_rule(c, rule, value, path, name),
-            None if required => c.required(path, name, ""),
-            None => {}
-        }
-    }
+    table::check_fields(c, object, path, fields, |c, field, value| {
+        check_rule(c, field.rule, value, path, field.name);
+    });
 }
 
 fn check_rule(c: &mut Checker, rule: Rule, value: &Value, parent: &str, field: &str) {
@@ -191,7 +187,7 @@ fn check_rule(c: &mut Checker, rule: Rule, value: &Value, parent: &str, field: &
                 REPOSITORY_FIELDS
             };
             check_fields(c, object, &path, fields);
-            c.unknown_fields(object, &path, &field_names(fields), Strictness::Warn);
+            c.unknown_fields(object, &path, &table::names(fields), Strictness::Warn);
         }
     }
 }
@@ -412,7 +408,7 @@ fn check_action<'v>(c: &mut Checker, value: &'v Value, path: &str) -> Option<&'v
     let name = name_value.as_str()?;
     let fields = action_named(name)?.fields;
     check_fields(c, action, path, fields);
-    let known: Vec<&str> = ["action"].into_iter().chain(fields.iter().map(|f| f.0)).collect();
+    let known: Vec<&str> = ["action"].into_iter().chain(fields.iter().map(|f| f.name)).collect();
     let why = format!(" {name} takes {}.", describe_fields(fields));
     for extra in action.keys().filter(|k| !known.contains(&k.as_str())) {
         c.unknown_field(extra, path, &known, Strictness::Warn, &why);
@@ -424,7 +420,7 @@ fn describe_fields(fields: &[Field]) -> String {
     if fields.is_empty() {
         return "no fields".to_owned();
     }
-    fields.iter().map(|f| f.0).collect::<Vec<_>>().join(" and ")
+    fields.iter().map(|f| f.name).collect::<Vec<_>>().join(" and ")
 }
 
 /// What the ConnectorStaged's state (as the earlier actions left it) allows.

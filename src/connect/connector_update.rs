@@ -105,12 +105,12 @@ pub fn build_connector_update_actions(before: &Value, after: &Value) -> Result<V
     };
     for action in ACTIONS {
         let name = action.name;
-        let field = action.fields.first().map_or("", |f| f.0);
+        let field = action.fields.first().map_or("", |f| f.name);
         match action.effect {
             Effect::Value(at) => {
                 let (old, new) = (get(before, at), get(after, at));
                 // A required field cannot be unset: its absence is no action.
-                let unsettable = action.fields.first().is_some_and(|f| f.1);
+                let unsettable = action.fields.first().is_some_and(|f| f.required.is_some());
                 if old != new && !(new.is_none() && unsettable) {
                     push(name, new.map(|v| vec![(field, v.clone())]).unwrap_or_default());
                 }
@@ -120,7 +120,7 @@ pub fn build_connector_update_actions(before: &Value, after: &Value) -> Result<V
                 let value = get(after, &[at]).cloned().unwrap_or_else(|| json!([]));
                 // A list that needs at least one item (regions): clearing it is not an action.
                 let empty = value.as_array().is_none_or(Vec::is_empty);
-                let needs_one = action.fields.first().is_some_and(|f| f.2 == Rule::RegionsAtLeastOne);
+                let needs_one = action.fields.first().is_some_and(|f| f.rule == Rule::RegionsAtLeastOne);
                 if old != new && !(empty && needs_one) {
                     push(name, vec![(field, value)]);
                 }

@@ -7,7 +7,7 @@
 //! The second walk skips whatever the first found malformed (it is reported already).
 
 use crate::connect::context::{Connector, Context, Declared, Deployment, Kind};
-use crate::connect::draft_rules::{Field, Rule, Shape, DRAFT, REDEPLOY, UPDATE_ACTIONS};
+use crate::connect::draft_rules::{Field, Rule, Shape, DRAFT, REDEPLOY, UPDATE, UPDATE_ACTIONS};
 use crate::connect::enums::{DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, REGIONS};
 use crate::connect::machines::CONNECT_DEPLOYMENT;
 use crate::connect::properties::{check_retry_policy, check_schedule};
@@ -16,11 +16,10 @@ use crate::report::budget::shown;
 use crate::report::checker::{did_you_mean, with_hint, Checker, Echo, Strictness};
 use crate::report::codes::Code;
 use crate::report::json_text::Payload;
+use crate::report::table::check_fields;
 use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
-
-const UPDATE_FIELDS: &[&str] = &["version", "actions"];
 
 /// Checks a `DeploymentDraft`, given as JSON text or as a parsed value, on its own rules.
 ///
@@ -151,16 +150,9 @@ fn check_shape(c: &mut Checker, object: &Map<String, Value>, path: &str, shape: 
             c.required(path, any[0], tail);
         }
     }
-    for field in shape.fields {
-        match object.get(field.name) {
-            Some(value) => check_rule(c, value, path, field, object, shape, secrets),
-            None => {
-                if let Some(tail) = field.required {
-                    c.required(path, field.name, tail);
-                }
-            }
-        }
-    }
+    check_fields(c, object, path, shape.fields, |c, field, value| {
+        check_rule(c, value, path, field, object, shape, secrets);
+    });
     c.unknown_fields(object, path, &shape.names(), Strictness::Warn);
 }
 
@@ -207,6 +199,12 @@ fn check_rule(
             }
         }
         Rule::RetryPolicy => check_retry_policy_override(c, value, &at.pointer(), object),
+        // What the context adds (the version it has, the status it redeploys from) is
+        // `check_update`'s.
+        Rule::Version => c.integer_at_least(value, at, name, 1),
+        Rule::UpdateActions => {
+            c.array(value, at, name);
+        }
     }
 }
 
@@ -725,33 +723,26 @@ fn check_update(c: &mut Checker, value: &Value, context: &Context) {
         return;
     };
     let deployment = context.deployment.as_ref();
-    match update.get("version") {
-        None => c.required("", "version", " (the Deployment's current version)"),
-        Some(version) => {
-            c.integer_at_least(version, "/version".into(), "version", 1);
+    let secrets = context.secret_keys();
+    check_fields(c, update, "", UPDATE.fields, |c, field, value| match field.rule {
+        Rule::Version => {
+            check_rule(c, value, "", field, update, &UPDATE, &secrets);
             c.version_matches(
-                version,
+                value,
                 deployment.and_then(|d| d.version),
                 deployment.and_then(|d| d.id.as_deref()),
             );
         }
-    }
-    let Some(actions) = update.get("actions") else {
-        c.required(
-            "",
-            "actions",
-            " (a list of update actions, e.g. [{ \"action\": \"redeploy\" }])",
-        );
-        c.unknown_fields(update, "", UPDATE_FIELDS, Strictness::Warn);
-        return;
-    };
-    if let Some(actions) = c.array(actions, "/actions".into(), "actions") {
-        let secrets = context.secret_keys();
-        for (i, action) in actions.iter().enumerate() {
-            check_redeploy(c, action, &pointer_index("/actions", i), context, &secrets);
+        Rule::UpdateActions => {
+            if let Some(actions) = c.array(value, "/actions".into(), "actions") {
+                for (i, action) in actions.iter().enumerate() {
+                    check_redeploy(c, action, &pointer_index("/actions", i), context, &secrets);
+                }
+            }
         }
-    }
-    c.unknown_fields(update, "", UPDATE_FIELDS, Strictness::Warn);
+        _ => check_rule(c, value, "", field, update, &UPDATE, &secrets),
+    });
+    c.unknown_fields(update, "", &UPDATE.names(), Strictness::Warn);
 }
 
 fn check_redeploy(c: &mut Checker, value: &Value, path: &str, context: &Context, secrets: &BTreeSet<&str>) {

@@ -9,6 +9,7 @@
 //! (`Schedule` in JS, `RetryPolicy` in both) they decline and the full check answers.
 
 use crate::connect::enums::REGIONS;
+use crate::report::table::{self, field, required};
 
 /// What a field's value must be.
 pub(crate) enum Rule {
@@ -37,14 +38,15 @@ pub(crate) enum Rule {
     Schedule,
     /// A retry policy override (`properties::check_retry_policy`).
     RetryPolicy,
+    /// The resource's version: an integer of at least 1 that matches the context's.
+    Version,
+    /// A DeploymentUpdate's actions: a list, each action checked by the shape it names
+    /// (`REDEPLOY`, the only one).
+    UpdateActions,
 }
 
-pub(crate) struct Field {
-    pub(crate) name: &'static str,
-    pub(crate) rule: Rule,
-    /// `Some(tail)` when the field is required: what the `RequiredField` message adds.
-    pub(crate) required: Option<&'static str>,
-}
+/// A field of a draft's table (`report::table`).
+pub(crate) type Field = table::Field<Rule>;
 
 pub(crate) struct Shape {
     pub(crate) fields: &'static [Field],
@@ -57,23 +59,7 @@ pub(crate) struct Shape {
 
 impl Shape {
     pub(crate) fn names(&self) -> Vec<&'static str> {
-        self.fields.iter().map(|f| f.name).collect()
-    }
-}
-
-const fn field(name: &'static str, rule: Rule) -> Field {
-    Field {
-        name,
-        rule,
-        required: None,
-    }
-}
-
-const fn required(name: &'static str, rule: Rule, tail: &'static str) -> Field {
-    Field {
-        name,
-        rule,
-        required: Some(tail),
+        table::names(self.fields)
     }
 }
 
@@ -108,6 +94,20 @@ pub(crate) const CONNECTOR: Shape = Shape {
         field("staged", Rule::Staged),
     ],
     one_of: Some((&["key", "id"], " (or 'id'): the Connector is referenced by id or key")),
+    secured: false,
+};
+
+/// A `DeploymentUpdate` (only the full check reads it).
+pub(crate) const UPDATE: Shape = Shape {
+    fields: &[
+        required("version", Rule::Version, " (the Deployment's current version)"),
+        required(
+            "actions",
+            Rule::UpdateActions,
+            " (a list of update actions, e.g. [{ \"action\": \"redeploy\" }])",
+        ),
+    ],
+    one_of: None,
     secured: false,
 };
 
@@ -256,7 +256,7 @@ pub(crate) fn js_filter() -> String {
                     format!("isCleanList{k}(v)")
                 }
                 // Rust checks these.
-                Rule::Schedule | Rule::RetryPolicy => "false".to_owned(),
+                Rule::Schedule | Rule::RetryPolicy | Rule::Version | Rule::UpdateActions => "false".to_owned(),
             };
             let mut then = String::new();
             if field.required.is_some() {

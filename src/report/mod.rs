@@ -6,6 +6,7 @@ pub mod codes;
 pub(crate) mod error_response;
 pub(crate) mod json_text;
 pub(crate) mod machine;
+pub(crate) mod table;
 
 use crate::report::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
 use crate::report::codes::Code;
