@@ -33,6 +33,32 @@ demo: build
 	@node pkg/bin/connect-preflight.cjs validate connect-yaml examples/connect-yaml/invalid/connect.yaml; \
 	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
+	@echo "== Tray.io: examples/tray/valid (DIR/connector.json) and a deploy request checked with it"
+	@node pkg/bin/connect-preflight.cjs validate tray-connector examples/tray/valid
+	@node pkg/bin/connect-preflight.cjs validate tray-deploy-request examples/tray/deploy-request.json --connector-json examples/tray/valid
+	@echo
+	@echo "== Tray.io: examples/tray/invalid/connector.json (exit code 1 expected)"
+	@node pkg/bin/connect-preflight.cjs validate tray-connector examples/tray/invalid; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
+	@echo "== Tray.io: a deploy response that was skipped (valid, with a warning)"
+	@node pkg/bin/connect-preflight.cjs validate tray-deployment-response examples/tray/deployment-response.repeat.json
+	@echo
+	@echo "== tracker: a deployment record, valid and invalid (exit code 1 expected)"
+	@node pkg/bin/connect-preflight.cjs validate tracker-deployment examples/tracker/deployment.valid.json
+	@node pkg/bin/connect-preflight.cjs validate tracker-deployment examples/tracker/deployment.invalid.json; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
+	@echo "== tracker: a status update from pending (succeeded skips in_progress: exit code 1 expected)"
+	@node pkg/bin/connect-preflight.cjs validate tracker-status-update examples/tracker/status-update.json --current pending; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@node pkg/bin/connect-preflight.cjs validate tracker-status-update examples/tracker/status-update.json --current in_progress
+	@echo
+	@echo "== tracker: list queries, normalized (the second exits 1: take 500, and take twice)"
+	@node pkg/bin/connect-preflight.cjs validate tracker-query examples/tracker/query.txt
+	@node pkg/bin/connect-preflight.cjs validate tracker-query examples/tracker/query.invalid.txt; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
 	@echo "Try the page: make serve, then open http://127.0.0.1:8080/www/"
 
 ## test: set up, build, run every test level, end with a summary line

@@ -17,7 +17,7 @@ export interface Issue {
   column?: number;
   /** Set only on an issue about a context document, not the input (API.md §3, §6):
    * path, line and column are then in that document. */
-  source?: 'connectYaml' | 'connector' | 'deployment' | 'connectorStaged';
+  source?: 'connectYaml' | 'connector' | 'deployment' | 'connectorStaged' | 'connectorJson' | 'current';
   /** Name of the field concerned (RequiredField, InvalidField, UnknownField). */
   field?: string;
   /** The offending value (InvalidField): a string (at most 200 characters and `…`), number,
@@ -146,7 +146,12 @@ export interface DeploymentDraftInput {
   globalValues?: Record<string, string>;
 }
 
-export type MachineName = 'connectDeployment' | 'connectorStaged' | 'connectorPreviewable' | 'trackerDeployment';
+export type MachineName =
+  | 'connectDeployment'
+  | 'connectorStaged'
+  | 'connectorPreviewable'
+  | 'trayDeployment'
+  | 'trackerDeployment';
 
 export type IntegrationType =
   | 'tax' | 'marketplace' | 'oms' | 'psp' | 'pim' | 'promotion' | 'search'
@@ -227,6 +232,8 @@ export interface CatalogEntry {
   code: Code;
   httpStatus: number;
   origin: 'api' | 'preflight';
+  /** The API whose code (or documented HTTP status) it is; `null` for connect-preflight's own codes, which every system uses. */
+  system: 'connect' | 'tray' | null;
   /** Message template, with `$param` placeholders as the API documents them. */
   message: string;
 }
@@ -390,6 +397,169 @@ export function errorCatalog(): CatalogEntry[];
  */
 export function toErrorResponse(report: Report | string): ErrorResponse | null;
 
+// ---- Tray.io CDK ----------------------------------------------------------------------
+
+/** `connector.json`, as `tray-cdk init` writes it. */
+export interface TrayConnectorJson {
+  /** Kebab-case: lower-case letters, digits and single dashes; the namespace prefix is part of it. */
+  name: string;
+  /** `"1.0"`: the only version the Deployments API supports. */
+  version: '1.0';
+  title?: string;
+  description?: string;
+  service?: { name?: string; version?: string };
+  tags?: string[];
+  isTrigger?: boolean;
+  rawHttp?: { enabled: boolean };
+}
+
+/** The body of `POST /cdk/v1/deployments/connectors/{name}/versions/{version}/deploy-connector-from-source`. */
+export interface TrayDeployRequest {
+  /** Standard base64 (one line, padded) of the connector's zip (`dist/connector.zip`). */
+  connectorSourceCode: string;
+}
+
+export type TrayDeploymentStatus = 'Deploying' | 'Deployed' | 'Failed';
+
+/** The 200 response of the deploy and of the status endpoint. */
+export interface TrayDeploymentResponse {
+  id: string;
+  /** `Building`, undocumented, is accepted with a warning and means in progress. */
+  deploymentStatus: TrayDeploymentStatus;
+  connectorName: string;
+  connectorVersion: string;
+  /** true: skipped, a deployment of this connector is already in progress (a warning). */
+  repeatDeployment?: boolean;
+}
+
+/** A path of the Deployments API, or null when the report has errors. */
+export interface TrayPath {
+  path: string | null;
+  report: Report;
+}
+
+/** Checks `connector.json` (an object or its JSON text). */
+export function validateTrayConnector(connectorJson: Payload<TrayConnectorJson | unknown>): Report;
+
+/** `/cdk/v1/deployments/connectors/{name}/versions/{version}/deploy-connector-from-source`, each segment checked and percent-encoded. */
+export function trayDeployPath(name: string, version: string): TrayPath;
+
+/** `/cdk/v1/deployments/connectors/{name}/versions/{version}/{id}`; `id` a deployment id or `"latest"`. */
+export function trayStatusPath(name: string, version: string, id: string): TrayPath;
+
+/** Checks a deploy request body; with `connectorJson`, also that it is deployable (its issues carry `source: "connectorJson"`). */
+export function validateTrayDeployRequest(
+  body: Payload<TrayDeployRequest | unknown>,
+  connectorJson?: Payload<TrayConnectorJson | unknown> | null,
+): Report;
+
+/** Checks the 200 response of the deploy or the status endpoint. */
+export function validateTrayDeploymentResponse(json: Payload<TrayDeploymentResponse | unknown>): Report;
+
+// ---- Deployment tracker ------------------------------------------------------------------
+
+export type TrackerStatus = 'pending' | 'in_progress' | 'succeeded' | 'failed' | 'rolled_back';
+
+/** The body of `POST /api/v1/deployments`. */
+export interface TrackerDeploymentPayload {
+  /** UUID. */
+  componentId: string;
+  /** UUID. */
+  environmentId: string;
+  version: string;
+  deployedBy?: string;
+  /** 7 to 40 hexadecimal digits. */
+  commitSha?: string;
+  description?: string;
+  metadata?: { [key: string]: unknown };
+}
+
+/** A record as the API lists it (the fields the views read; others pass). */
+export interface TrackerDeployment extends Partial<TrackerDeploymentPayload> {
+  id?: string;
+  componentId: string;
+  componentName?: string;
+  environmentId: string;
+  environmentName?: string;
+  version: string;
+  status: TrackerStatus;
+  /** RFC 3339 date-time. */
+  deployedAt?: string;
+  [field: string]: unknown;
+}
+
+/** The body of `PATCH /api/v1/deployments/:id`. */
+export interface TrackerStatusUpdate {
+  status: TrackerStatus;
+}
+
+export interface TrackerQuery {
+  skip: number;
+  take: number;
+  componentId?: string;
+  environmentId?: string;
+  status?: TrackerStatus;
+}
+
+export interface TrackerQueryParams {
+  skip?: number | string;
+  take?: number | string;
+  componentId?: string;
+  environmentId?: string;
+  status?: TrackerStatus | string;
+}
+
+export interface TrackerMatrixRow {
+  componentId: string;
+  componentName?: string;
+  /** Keyed by `environmentName ?? environmentId`. */
+  environments: { [environment: string]: { version: string; deployedAt?: string } };
+}
+
+export interface TrackerLatestRow {
+  environmentId: string;
+  environmentName?: string;
+  version: string;
+  deployedAt?: string;
+  id?: string;
+}
+
+/** Records: a list, or the list response `{ data: [...] }`, or the JSON text of either. */
+export type TrackerRecords = Payload<TrackerDeployment[] | { data: TrackerDeployment[] } | unknown>;
+
+/** Checks the body that records a deployment. */
+export function validateTrackerDeployment(payload: Payload<TrackerDeploymentPayload | unknown>): Report;
+
+/**
+ * Checks a status update; with `current` (a record or its status), also that the
+ * `trackerDeployment` machine has the move (`InvalidStatusTransition`). Throws when `current`
+ * is neither (nor undefined/null).
+ */
+export function validateTrackerStatusUpdate(
+  update: Payload<TrackerStatusUpdate | unknown>,
+  current?: TrackerDeployment | TrackerStatus | string | null,
+): Report;
+
+/**
+ * The list query with its defaults (skip 0, take 20) and its canonical query string
+ * (`search`, starting with `?`); both null when the report has errors. `params`: an object,
+ * JSON text, or a query string (`"?skip=0&take=20"`).
+ */
+export function normalizeTrackerQuery(params?: TrackerQueryParams | string | null): {
+  query: TrackerQuery | null;
+  search: string | null;
+  report: Report;
+};
+
+/** The `/matrix` view: the latest succeeded record per component and environment. `matrix` is null only when the records are not a list. */
+export function trackerMatrix(records: TrackerRecords): { matrix: TrackerMatrixRow[] | null; report: Report };
+
+/** The `/latest` view of one component; null when the records are not a list or the id is not a UUID. */
+export function trackerLatest(
+  records: TrackerRecords,
+  componentId: string,
+): { latest: TrackerLatestRow[] | null; report: Report };
+
 // BEGIN GENERATED: Code (from src/report/codes.rs; `BLESS=1 cargo test --test catalog` rewrites it)
 export type Code =
   | 'ConnectorAlreadyCertified'
@@ -434,6 +604,13 @@ export type Code =
   | 'InvalidField'
   | 'InvalidInput'
   | 'InvalidOperation'
+  | 'TrayInvalidInput'
+  | 'TrayUnauthorized'
+  | 'TrayForbidden'
+  | 'TrayNotFound'
+  | 'TrayLimitExceeded'
+  | 'TrayInternal'
+  | 'TrayRepeatDeployment'
   | 'InvalidYaml'
   | 'UnknownField'
   | 'DuplicateApplicationName'

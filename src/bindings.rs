@@ -431,6 +431,125 @@ pub fn to_error_response(report: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+// ---- Tray.io CDK -------------------------------------------------------------------------
+
+#[wasm_bindgen(js_name = validateTrayConnector)]
+pub fn validate_tray_connector(connector_json: JsValue) -> JsValue {
+    run(&connector_json, |payload| crate::validate_tray_connector(payload))
+}
+
+#[wasm_bindgen(js_name = trayDeployPath)]
+pub fn tray_deploy_path(name: JsValue, version: JsValue) -> JsValue {
+    encode(&crate::tray_deploy_path(&plain_value(&name), &plain_value(&version)))
+}
+
+#[wasm_bindgen(js_name = trayStatusPath)]
+pub fn tray_status_path(name: JsValue, version: JsValue, id: JsValue) -> JsValue {
+    encode(&crate::tray_status_path(
+        &plain_value(&name),
+        &plain_value(&version),
+        &plain_value(&id),
+    ))
+}
+
+#[wasm_bindgen(js_name = validateTrayDeployRequest)]
+pub fn validate_tray_deploy_request(body: JsValue, connector_json: JsValue) -> JsValue {
+    let body = match decode_payload(&body) {
+        Ok(decoded) => decoded,
+        Err(report) => return encode_report(&report),
+    };
+    if connector_json.is_undefined() || connector_json.is_null() {
+        return encode_report(&crate::validate_tray_deploy_request(body.payload(), None));
+    }
+    let report = match decode_payload(&connector_json) {
+        Ok(connector) => crate::validate_tray_deploy_request(body.payload(), Some(connector.payload())),
+        // connector.json that cannot be read is its own issue, beside the body's.
+        Err(own) => crate::tray::deployments::with_connector_issues(
+            crate::validate_tray_deploy_request(body.payload(), None),
+            own,
+        ),
+    };
+    encode_report(&report)
+}
+
+#[wasm_bindgen(js_name = validateTrayDeploymentResponse)]
+pub fn validate_tray_deployment_response(json: JsValue) -> JsValue {
+    run(&json, |payload| crate::validate_tray_deployment_response(payload))
+}
+
+// ---- Deployment tracker ------------------------------------------------------------------
+
+#[wasm_bindgen(js_name = validateTrackerDeployment)]
+pub fn validate_tracker_deployment(payload: JsValue) -> JsValue {
+    run(&payload, |payload| crate::validate_tracker_deployment(payload))
+}
+
+#[wasm_bindgen(js_name = validateTrackerStatusUpdate)]
+pub fn validate_tracker_status_update(update: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
+    let function = "validateTrackerStatusUpdate";
+    let current = if current.is_undefined() || current.is_null() {
+        None
+    } else if current.is_string() {
+        Some(plain_value(&current))
+    } else if current.is_object() && !is_array(&current) {
+        Some(
+            to_json_value(&current)
+                .map_err(|e| misuse(&format!("{function}: current cannot be read as JSON: {}", why(&e))))?,
+        )
+    } else {
+        return Err(misuse(&format!(
+            "{function}: current must be a tracker deployment record, its status string, or undefined"
+        )));
+    };
+    let decoded = match decode_payload(&update) {
+        Ok(decoded) => decoded,
+        Err(report) => return Ok(encode_report(&report)),
+    };
+    crate::validate_tracker_status_update(decoded.payload(), current.as_ref())
+        .map(|report| encode_report(&report))
+        .map_err(|e| misuse(&e))
+}
+
+#[wasm_bindgen(js_name = normalizeTrackerQuery)]
+pub fn normalize_tracker_query(params: JsValue) -> JsValue {
+    let answer = match js_string(&params, too_large_json) {
+        Ok(Some(text)) => crate::normalize_tracker_query(crate::QueryInput::Text(&text)),
+        Ok(None) if params.is_undefined() || params.is_null() => {
+            crate::normalize_tracker_query(crate::QueryInput::Value(&Value::Null))
+        }
+        Ok(None) => match to_json_value(&params) {
+            Ok(value) => crate::normalize_tracker_query(crate::QueryInput::Value(&value)),
+            Err(issue) => no_query(issue),
+        },
+        Err(issue) => no_query(issue),
+    };
+    encode(&answer)
+}
+
+fn no_query(issue: Issue) -> crate::TrackerQuery {
+    crate::TrackerQuery {
+        query: None,
+        search: None,
+        report: Report::from_error(issue),
+    }
+}
+
+#[wasm_bindgen(js_name = trackerMatrix)]
+pub fn tracker_matrix(records: JsValue) -> JsValue {
+    encode(&match decode_payload(&records) {
+        Ok(decoded) => crate::tracker_matrix(decoded.payload()),
+        Err(report) => crate::TrackerMatrix { matrix: None, report },
+    })
+}
+
+#[wasm_bindgen(js_name = trackerLatest)]
+pub fn tracker_latest(records: JsValue, component_id: JsValue) -> JsValue {
+    encode(&match decode_payload(&records) {
+        Ok(decoded) => crate::tracker_latest(decoded.payload(), &plain_value(&component_id)),
+        Err(report) => crate::TrackerLatest { latest: None, report },
+    })
+}
+
 /// The version of this package, e.g. `"0.1.0"`.
 #[wasm_bindgen]
 pub fn version() -> JsString {

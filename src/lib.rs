@@ -32,6 +32,7 @@ mod hits;
 mod machines;
 pub mod report;
 mod tracker;
+mod tray;
 mod yaml;
 
 pub use report::{budget, codes};
@@ -55,9 +56,16 @@ pub use connect::identifiers::{
 };
 pub use machines::{
     allowed_transitions, check_transition, Machine, CONNECTOR_PREVIEWABLE, CONNECTOR_STAGED, CONNECT_DEPLOYMENT,
-    MACHINES, TRACKER_DEPLOYMENT,
+    MACHINES, TRACKER_DEPLOYMENT, TRAY_DEPLOYMENT,
 };
-pub use report::codes::{error_catalog, CatalogEntry, Code, Origin};
+pub use report::codes::{error_catalog, CatalogEntry, Code, Origin, System};
 pub use report::error_response::{error_response_from_report_json, to_error_response};
 pub use report::json_text::Payload;
 pub use report::{Issue, Report};
+pub use tracker::query::{normalize_tracker_query, QueryInput, TrackerQuery};
+pub use tracker::records::{validate_tracker_deployment, validate_tracker_status_update};
+pub use tracker::views::{tracker_latest, tracker_matrix, TrackerLatest, TrackerMatrix};
+pub use tray::connector::validate_tray_connector;
+pub use tray::deployments::{
+    tray_deploy_path, tray_status_path, validate_tray_deploy_request, validate_tray_deployment_response, TrayPath,
+};

@@ -6,6 +6,7 @@ pub use crate::connect::machines::{CONNECTOR_PREVIEWABLE, CONNECTOR_STAGED, CONN
 pub use crate::report::machine::Machine;
 use crate::report::Report;
 pub use crate::tracker::TRACKER_DEPLOYMENT;
+pub use crate::tray::TRAY_DEPLOYMENT;
 use serde_json::Value;
 
 /// Every machine, by name.
@@ -13,6 +14,7 @@ pub const MACHINES: &[&Machine] = &[
     &CONNECT_DEPLOYMENT,
     &CONNECTOR_STAGED,
     &CONNECTOR_PREVIEWABLE,
+    &TRAY_DEPLOYMENT,
     &TRACKER_DEPLOYMENT,
 ];
 

@@ -17,14 +17,15 @@ fn ts_union() -> String {
 }
 
 fn docs_table() -> String {
-    let mut out = String::from("| code | HTTP status | origin | message template |\n|---|---|---|---|\n");
+    let mut out = String::from("| code | HTTP status | origin | system | message template |\n|---|---|---|---|---|\n");
     for code in Code::ALL {
         let template = code.message_template().replace('|', "\\|");
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} |\n",
             code.as_str(),
             code.http_status(),
             code.origin().as_str(),
+            code.system().as_str().unwrap_or("any"),
             template
         ));
     }

@@ -8,6 +8,11 @@ use connect_preflight::{
     validate_connect_yaml, validate_connector_staged_draft, validate_connector_update, validate_deployment_draft_with,
     validate_deployment_update, validate_key_value, validate_project_identifier_value, Context, Payload,
 };
+use connect_preflight::{
+    normalize_tracker_query, tracker_latest, tracker_matrix, tray_deploy_path, tray_status_path,
+    validate_tracker_deployment, validate_tracker_status_update, validate_tray_connector, validate_tray_deploy_request,
+    validate_tray_deployment_response, QueryInput,
+};
 use serde_json::Value;
 
 fn run(function: &str, payload: Payload<'_>, second: Option<&Value>) -> Value {
@@ -35,6 +40,31 @@ fn run(function: &str, payload: Payload<'_>, second: Option<&Value>) -> Value {
         ("canRedeploy", Payload::Value(v)) => can_redeploy(v),
         ("checkTransition", Payload::Value(v)) => {
             check_transition(v["machine"].as_str().expect("machine"), &v["from"], &v["to"]).expect("a machine")
+        }
+        ("validateTrayConnector", payload) => validate_tray_connector(payload),
+        ("validateTrayDeployRequest", payload) => validate_tray_deploy_request(payload, second.map(Payload::Value)),
+        ("validateTrayDeploymentResponse", payload) => validate_tray_deployment_response(payload),
+        ("trayDeployPath", Payload::Value(v)) => {
+            return serde_json::to_value(tray_deploy_path(&v["name"], &v["version"])).expect("serializes");
+        }
+        ("trayStatusPath", Payload::Value(v)) => {
+            return serde_json::to_value(tray_status_path(&v["name"], &v["version"], &v["id"])).expect("serializes");
+        }
+        ("validateTrackerDeployment", payload) => validate_tracker_deployment(payload),
+        ("validateTrackerStatusUpdate", payload) => {
+            validate_tracker_status_update(payload, second).expect("a current of the right kind")
+        }
+        ("normalizeTrackerQuery", payload) => {
+            let input = match payload {
+                Payload::Text(text) => QueryInput::Text(text),
+                Payload::Value(value) => QueryInput::Value(value),
+            };
+            return serde_json::to_value(normalize_tracker_query(input)).expect("serializes");
+        }
+        ("trackerMatrix", payload) => return serde_json::to_value(tracker_matrix(payload)).expect("serializes"),
+        ("trackerLatest", payload) => {
+            let latest = tracker_latest(payload, second.unwrap_or(&Value::Null));
+            return serde_json::to_value(latest).expect("serializes");
         }
         (other, _) => panic!("no native runner for {other}"),
     };

@@ -12,6 +12,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("yaml", &["report", "yaml", "hits"]),
     ("connect", &["report", "yaml", "connect", "hits"]),
     ("tracker", &["report", "yaml", "tracker", "hits"]),
+    ("tray", &["report", "yaml", "tray", "hits"]),
 ];
 
 fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

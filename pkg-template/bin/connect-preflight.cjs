@@ -9,19 +9,25 @@ const fs = require('fs');
 const path = require('path');
 const api = require('../node/index.cjs');
 
+// Each kind: what it is, its check, and the context options it takes. The Connect kinds
+// that take a context take all four of Connect's (a context document a check does not read
+// is ignored, as the library ignores it).
+const CONNECT_CONTEXT = ['connector', 'deployment', 'projectKey', 'connectorStaged'];
 const KINDS = {
   'connect-yaml': {
     what: 'a connect.yaml file, or a directory holding one (DIR/connect.yaml)',
     check: (text) => api.validateConnectYaml(text),
-    resolve: (file) => (file !== '-' && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.join(file, 'connect.yaml') : file),
+    resolve: (file) => inDirectory(file, 'connect.yaml'),
   },
   'deployment-draft': {
     what: 'a DeploymentDraft JSON file (the body of POST /{projectKey}/deployments)',
     check: (text, context) => api.validateDeploymentDraft(text, context),
+    options: CONNECT_CONTEXT,
   },
   'deployment-update': {
     what: 'a DeploymentUpdate JSON file (redeploy: POST /{projectKey}/deployments/{id})',
     check: (text, context) => api.validateDeploymentUpdate(text, context),
+    options: CONNECT_CONTEXT,
   },
   'connector-draft': {
     what: 'a ConnectorStagedDraft JSON file (the body of POST /connectors/drafts)',
@@ -30,15 +36,53 @@ const KINDS = {
   'connector-update': {
     what: 'a ConnectorUpdate JSON file (update actions: POST /connectors/drafts/{id})',
     check: (text, context) => api.validateConnectorUpdate(text, context),
+    options: CONNECT_CONTEXT,
+  },
+  'tray-connector': {
+    what: "a Tray CDK connector.json, or a directory holding one (DIR/connector.json)",
+    check: (text) => api.validateTrayConnector(text),
+    resolve: (file) => inDirectory(file, 'connector.json'),
+  },
+  'tray-deploy-request': {
+    what: 'a Tray deploy request body JSON ({ connectorSourceCode })',
+    check: (text, context) => api.validateTrayDeployRequest(text, context.connectorJson),
+    options: ['connectorJson'],
+  },
+  'tray-deployment-response': {
+    what: "a Tray deploy or status response JSON ({ id, deploymentStatus, ... })",
+    check: (text) => api.validateTrayDeploymentResponse(text),
+  },
+  'tracker-deployment': {
+    what: 'a deployment tracker record body JSON (POST /api/v1/deployments)',
+    check: (text) => api.validateTrackerDeployment(text),
+  },
+  'tracker-status-update': {
+    what: 'a deployment tracker status update JSON (PATCH /api/v1/deployments/:id)',
+    check: (text, context) => api.validateTrackerStatusUpdate(text, context.current),
+    options: ['current'],
+  },
+  'tracker-query': {
+    what: 'a deployment tracker list query: a query string (skip=0&take=20) or JSON',
+    check: (text) => {
+      const { report, search } = api.normalizeTrackerQuery(text.trim());
+      return { report, search };
+    },
   },
 };
 
-// Context options: what the deployment kinds are cross-checked against.
+/** FILE, or FILE/NAME when FILE is a directory. */
+function inDirectory(file, name) {
+  return file !== '-' && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.join(file, name) : file;
+}
+
+// Context options: what a kind is cross-checked against (each kind says which it takes).
 const CONTEXT_OPTIONS = {
   '--connector': 'connector',
   '--deployment': 'deployment',
   '--project-key': 'projectKey',
   '--connector-staged': 'connectorStaged',
+  '--connector-json': 'connectorJson',
+  '--current': 'current',
 };
 
 // The library refuses input over 5 MiB (docs/api-notes.md, "Budgets"): a file is read up to one
@@ -107,6 +151,18 @@ function buildContext(options) {
     context.connectorStaged = readJson(options.connectorStaged);
     files.connectorStaged = options.connectorStaged;
   }
+  if (options.connectorJson) {
+    // As text: its own issues then have their line and column in that file.
+    const file = inDirectory(options.connectorJson, 'connector.json');
+    context.connectorJson = readText(file);
+    files.connectorJson = file;
+  }
+  if (options.current) {
+    // A status name, or a file holding the current record (or its status).
+    const isStatus = /^[a-z_]+$/.test(options.current) && !fs.existsSync(options.current);
+    context.current = isStatus ? options.current : readJson(options.current);
+    files.current = isStatus ? '--current' : options.current;
+  }
   return { context, files };
 }
 
@@ -124,6 +180,10 @@ options:
   --project-key K a private connector must list {region}:K in its privateProjects
   --connector-staged F  connector-update: the ConnectorStaged JSON (status, version,
                   isPreviewable, private projects) the actions are checked against
+  --connector-json F    tray-deploy-request: the connector.json (or a directory holding
+                  one) that must be deployable
+  --current S     tracker-status-update: the current status (e.g. pending), or a file
+                  with the current record; the move must be in the trackerDeployment machine
   --help          this text
   --version       the package version
 
@@ -178,8 +238,12 @@ function main(argv) {
   if (command !== 'validate') return misuse(command ? `unknown command ${command}` : 'no command given');
   if (!KINDS[kind]) return misuse(kind ? `unknown kind ${kind}` : 'no kind given');
   if (files.length === 0) return misuse('no file given');
-  if (Object.keys(options).length > 0 && (kind === 'connect-yaml' || kind === 'connector-draft')) {
-    return misuse(`${kind} takes no context options (--connector, --deployment, --project-key, --connector-staged)`);
+  const takes = KINDS[kind].options ?? [];
+  const flag = (name) => Object.keys(CONTEXT_OPTIONS).find((f) => CONTEXT_OPTIONS[f] === name);
+  const refused = Object.keys(options).filter((name) => !takes.includes(name));
+  if (refused.length > 0) {
+    const allowed = takes.length > 0 ? `it takes ${takes.map(flag).join(', ')}` : 'it takes no context options';
+    return misuse(`${kind} does not take ${refused.map(flag).join(', ')}: ${allowed}`);
   }
   let context;
   let sources = {};
@@ -202,7 +266,9 @@ function main(argv) {
       continue;
     }
     try {
-      results.push({ file, report: KINDS[kind].check(text, context) });
+      const answer = KINDS[kind].check(text, context);
+      // A check answers a Report, or { report, ...what it built } (tracker-query: search).
+      results.push('report' in answer ? { file, ...answer } : { file, report: answer });
     } catch (err) {
       // API misuse (a context of the wrong shape, e.g. --deployment not a Deployment): the
       // library's own message, which never quotes the input.
@@ -213,7 +279,7 @@ function main(argv) {
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
-    for (const { file, report, error } of results) {
+    for (const { file, report, error, search } of results) {
       if (error) {
         process.stderr.write(`connect-preflight: ${error}\n`);
         process.stdout.write(`${file}: not checked\n`);
@@ -223,6 +289,7 @@ function main(argv) {
       for (const issue of report.warnings) process.stdout.write(`${issueLine(file, issue, 'warning', sources)}\n`);
       const counts = `${plural(report.errors.length, 'error')}, ${plural(report.warnings.length, 'warning')}`;
       process.stdout.write(`${file}: ${report.valid ? 'valid' : 'invalid'} (${counts})\n`);
+      if (search) process.stdout.write(`${file}: search ${search}\n`);
     }
   }
   // An InternalError (the library failed on that file) means the file was not checked.

@@ -11,15 +11,22 @@ const MISUSE = Symbol.for('connect-preflight.misuse');
 
 // The result shape of each function that answers with a Report, so that a failure can be
 // answered in the same shape. The other functions throw an Error with code 'InternalError'.
-const SHAPES = {
+export const SHAPES = {
   buildDeploymentDraft: (report) => ({ draft: null, report }),
   applyConnectorUpdate: (report) => ({ connectorStaged: null, report }),
   parseConnectYaml: (report) => ({ spec: null, report }),
+  trayDeployPath: (report) => ({ path: null, report }),
+  trayStatusPath: (report) => ({ path: null, report }),
+  normalizeTrackerQuery: (report) => ({ query: null, search: null, report }),
+  trackerMatrix: (report) => ({ matrix: null, report }),
+  trackerLatest: (report) => ({ latest: null, report }),
 };
-const REPORTS = new Set([
+export const REPORTS = new Set([
   'validateKey', 'validateProjectIdentifier', 'validateConnectYaml', 'validateDeploymentDraft',
   'validateDeploymentUpdate', 'validateConnectorStagedDraft', 'validateConnectorUpdate',
   'canRedeploy', 'checkTransition', '__forceTrap',
+  'validateTrayConnector', 'validateTrayDeployRequest', 'validateTrayDeploymentResponse',
+  'validateTrackerDeployment', 'validateTrackerStatusUpdate',
 ]);
 
 const MESSAGE = 'connect-preflight failed on this input (a bug: please report it with the input); the module was restarted, and the next call works.';

@@ -9,9 +9,8 @@ use crate::report::budget::shown;
 use crate::report::checker::{a_kind, describe, Checker, Echo, Strictness};
 use crate::report::codes::Code;
 use crate::report::table::{self, field, required, Field};
-use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Loc, Report};
+use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, serialize_answer, Issue, Loc, Report};
 use crate::yaml;
-use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
@@ -220,14 +219,7 @@ pub struct ParsedConnectYaml {
     pub report: Report,
 }
 
-impl Serialize for ParsedConnectYaml {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ParsedConnectYaml", 2)?;
-        s.serialize_field("spec", &self.spec)?;
-        s.serialize_field("report", &self.report)?;
-        s.end()
-    }
-}
+serialize_answer!(ParsedConnectYaml { "spec" => spec, "report" => report });
 
 /// Checks connect.yaml text against every rule of the official specification.
 ///

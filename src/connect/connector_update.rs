@@ -9,8 +9,7 @@ use crate::connect::connector_actions::{get, Effect, Rule, ACTIONS};
 use crate::connect::connector_staged::check_update;
 use crate::report::checker::{as_integer, Checker};
 use crate::report::json_text::{with_payload, Payload};
-use crate::report::Report;
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use crate::report::{serialize_answer, Report};
 use serde_json::{json, Map, Value};
 
 /// `applyConnectorUpdate`'s answer.
@@ -23,14 +22,7 @@ pub struct AppliedUpdate {
     pub report: Report,
 }
 
-impl Serialize for AppliedUpdate {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("AppliedUpdate", 2)?;
-        s.serialize_field("connectorStaged", &self.connector_staged)?;
-        s.serialize_field("report", &self.report)?;
-        s.end()
-    }
-}
+serialize_answer!(AppliedUpdate { "connectorStaged" => connector_staged, "report" => report });
 
 /// Applies an update to a ConnectorStaged (or a draft) as the API would: checked first
 /// against it, then every action in order, `version` + 1. Useful for optimistic UIs.

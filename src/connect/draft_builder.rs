@@ -12,8 +12,7 @@ use crate::report::budget::shown;
 use crate::report::checker::{did_you_mean, with_hint, Checker, Echo, Strictness};
 use crate::report::codes::Code;
 use crate::report::json_text::{with_payload, Payload};
-use crate::report::{pointer_push, Issue, Loc, Report};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use crate::report::{pointer_push, serialize_answer, Issue, Loc, Report};
 use serde_json::{json, Map, Value};
 
 const INPUT_FIELDS: &[&str] = &["key", "connector", "region", "type", "values", "globalValues"];
@@ -29,14 +28,7 @@ pub struct BuiltDraft {
     pub report: Report,
 }
 
-impl Serialize for BuiltDraft {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("BuiltDraft", 2)?;
-        s.serialize_field("draft", &self.draft)?;
-        s.serialize_field("report", &self.report)?;
-        s.end()
-    }
-}
+serialize_answer!(BuiltDraft { "draft" => draft, "report" => report });
 
 /// Builds a `DeploymentDraft` from `{ key?, connector, region, type?, values: { app: { KEY:
 /// value } }, globalValues?: { KEY: value } }` and a source (`context`: a connect.yaml or a

@@ -47,6 +47,9 @@ const CONFUSIONS: &[(&str, &str)] = &[
     ("supportedRegions", "regions"),
     ("privateProjects", "privateProject"),
     ("creatorNumberOfContributors", "creatorNoOfContributors"),
+    ("limit", "take"),
+    ("pageSize", "take"),
+    ("offset", "skip"),
 ];
 
 impl Checker {
@@ -89,6 +92,11 @@ impl Checker {
                 self.warning(issue);
             }
         }
+    }
+
+    /// How many errors were found so far (listed or counted past the budget).
+    pub(crate) fn error_count(&self) -> usize {
+        self.report.errors.len() + self.omitted_errors
     }
 
     /// Whether the report holds as many issues as it may: later ones are only counted.
@@ -261,6 +269,22 @@ impl Checker {
         self.error(with_hint(issue, did_you_mean(s, allowed.iter().copied())));
     }
 
+    /// A UUID (`8-4-4-4-12` hexadecimal digits), or an `InvalidField` issue. The UUID when it is one.
+    pub(crate) fn uuid<'v>(&mut self, value: &'v Value, path: Loc<'_>, field: &str) -> Option<&'v str> {
+        let s = self.string(value, path, field, Echo::Yes)?;
+        if is_uuid(s) {
+            return Some(s);
+        }
+        self.invalid(
+            path,
+            field,
+            value,
+            "must be a UUID (8-4-4-4-12 hexadecimal digits)",
+            Echo::Yes,
+        );
+        None
+    }
+
     /// A resource key or application name: 2..256 of `[A-Za-z0-9_-]`.
     pub(crate) fn key(&mut self, value: &Value, path: Loc<'_>, field: &str) {
         if let Some(s) = self.string(value, path, field, Echo::Yes) {
@@ -319,6 +343,16 @@ impl Checker {
                 .param("duplicateValue", value),
         );
     }
+}
+
+/// `8-4-4-4-12` hexadecimal digits (either case).
+pub(crate) fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &ch)| match i {
+            8 | 13 | 18 | 23 => ch == b'-',
+            _ => ch.is_ascii_hexdigit(),
+        })
 }
 
 /// `issue` with " Did you mean 'h'?" at the end of its message and `didYouMean` beside it,

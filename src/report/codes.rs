@@ -30,47 +30,75 @@ impl Origin {
     }
 }
 
+/// Which API defines a code: the one whose wire code (or documented HTTP status) it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum System {
+    /// commercetools (Connect and the platform's general errors).
+    Connect,
+    /// Tray.io's Deployments API (its documented HTTP statuses: it sends no codes).
+    Tray,
+    /// connect-preflight's own codes, used by every system.
+    Any,
+}
+
+impl System {
+    /// `"connect"` or `"tray"`, as `errorCatalog()` reports it; `None` for codes of every system.
+    pub fn as_str(self) -> Option<&'static str> {
+        match self {
+            System::Connect => Some("connect"),
+            System::Tray => Some("tray"),
+            System::Any => None,
+        }
+    }
+}
+
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $name:ident = ($status:literal, $origin:ident, $template:literal); )*) => {
+    ($( [$system:ident] $( $(#[$doc:meta])* $name:ident = ($status:literal, $origin:ident, $template:literal); )* )*) => {
         /// A stable, machine-readable issue code. The wire string is the variant's name.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            $( $(#[$doc])* $name, )*
+            $( $( $(#[$doc])* $name, )* )*
         }
 
         impl Code {
             /// Every code, in catalog order.
-            pub const ALL: &'static [Code] = &[$(Code::$name),*];
+            pub const ALL: &'static [Code] = &[$( $(Code::$name,)* )*];
 
             /// The wire string, e.g. `"DeploymentUnsupportedRegion"`.
             pub fn as_str(self) -> &'static str {
-                match self { $(Code::$name => stringify!($name),)* }
+                match self { $( $(Code::$name => stringify!($name),)* )* }
             }
 
             /// The HTTP status the API answers with for this code.
             pub fn http_status(self) -> u16 {
-                match self { $(Code::$name => $status,)* }
+                match self { $( $(Code::$name => $status,)* )* }
             }
 
             /// Whether the API or this library defines the code.
             pub fn origin(self) -> Origin {
-                match self { $(Code::$name => Origin::$origin,)* }
+                match self { $( $(Code::$name => Origin::$origin,)* )* }
+            }
+
+            /// The API whose code it is.
+            pub fn system(self) -> System {
+                match self { $( $(Code::$name => System::$system,)* )* }
             }
 
             /// The message template, with `$param` placeholders as the API documents them.
             pub fn message_template(self) -> &'static str {
-                match self { $(Code::$name => $template,)* }
+                match self { $( $(Code::$name => $template,)* )* }
             }
 
             /// The code for a wire string, if it is one of ours.
             pub fn from_wire(s: &str) -> Option<Code> {
-                match s { $(stringify!($name) => Some(Code::$name),)* _ => None }
+                match s { $( $(stringify!($name) => Some(Code::$name),)* )* _ => None }
             }
         }
     };
 }
 
 codes! {
+    [Connect]
     // ---- Connect API: Connector and ConnectorStaged -------------------------------------
     ConnectorAlreadyCertified = (400, Api, "The ConnectorStaged is already certified.");
     ConnectorStagedInCertification = (400, Api, "The ConnectorStaged is already in certification.");
@@ -119,6 +147,18 @@ codes! {
     InvalidField = (400, Api, "The value $invalidValue is not valid for field $field.");
     InvalidInput = (400, Api, "The input is not valid.");
     InvalidOperation = (400, Api, "The operation is not allowed in the current state.");
+    [Tray]
+    // ---- Tray.io Deployments API: the documented HTTP statuses of both endpoints (seed 002;
+    // the API sends no code, so these name the status for a client's message table) -----
+    TrayInvalidInput = (400, Api, "Invalid input.");
+    TrayUnauthorized = (401, Api, "Unauthorized - Verify the token validity.");
+    TrayForbidden = (403, Api, "Forbidden.");
+    TrayNotFound = (404, Api, "Not found.");
+    TrayLimitExceeded = (429, Api, "Limit exceeded.");
+    TrayInternal = (500, Api, "Internal error.");
+    /// validateTrayDeploymentResponse (warning): `repeatDeployment: true`, a 200 whose deployment was skipped.
+    TrayRepeatDeployment = (200, Preflight, "The deployment was skipped: deployment $id is already in progress for this connector.");
+    [Any]
     // ---- connect-preflight's own codes ----------------------------------------------------
     InvalidYaml = (400, Preflight, "connect.yaml is not valid YAML: $detail.");
     UnknownField = (400, Preflight, "Unknown field $field.");
@@ -157,10 +197,11 @@ pub struct CatalogEntry(pub Code);
 
 impl Serialize for CatalogEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(4))?;
+        let mut map = serializer.serialize_map(Some(5))?;
         map.serialize_entry("code", self.0.as_str())?;
         map.serialize_entry("httpStatus", &self.0.http_status())?;
         map.serialize_entry("origin", self.0.origin().as_str())?;
+        map.serialize_entry("system", &self.0.system().as_str())?;
         map.serialize_entry("message", self.0.message_template())?;
         map.end()
     }
@@ -192,9 +233,19 @@ mod tests {
 
     #[test]
     fn catalog_has_the_seeded_api_codes() {
-        // 36 codes of the API spec, 2 newer retry-policy codes, 4 platform codes.
+        // 36 codes of the API spec, 2 newer retry-policy codes, 4 platform codes, and the six
+        // HTTP statuses of Tray's Deployments API.
         let api = Code::ALL.iter().filter(|c| c.origin() == Origin::Api).count();
-        assert_eq!(api, 36 + 2 + 4);
+        assert_eq!(api, 36 + 2 + 4 + 6);
+        let tray: Vec<u16> = Code::ALL
+            .iter()
+            .filter(|c| c.system() == System::Tray && c.origin() == Origin::Api)
+            .map(|c| c.http_status())
+            .collect();
+        assert_eq!(tray, [400, 401, 403, 404, 429, 500]);
+        assert!(Code::ALL
+            .iter()
+            .all(|c| (c.origin() == Origin::Preflight) == (c.system() == System::Any) || c.system() == System::Tray));
         assert_eq!(Code::ConcurrentModification.http_status(), 409);
         assert_eq!(Code::ResourceNotFound.http_status(), 404);
         assert_eq!(

@@ -1,5 +1,21 @@
 //! `Report` and `Issue`, the result shape of every check (API.md §3).
 
+/// `Serialize` for an answer that holds a report beside what was built (`{ draft, report }`,
+/// `{ path, report }`, …): each field under its JS name, in the order given.
+macro_rules! serialize_answer {
+    ($type:ident { $($js:literal => $field:ident),+ $(,)? }) => {
+        impl serde::ser::Serialize for $type {
+            fn serialize<S: serde::ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut s = serializer.serialize_struct(stringify!($type), [$($js),+].len())?;
+                $(s.serialize_field($js, &self.$field)?;)+
+                s.end()
+            }
+        }
+    };
+}
+pub(crate) use serialize_answer;
+
 pub mod budget;
 pub(crate) mod checker;
 pub mod codes;
@@ -7,6 +23,7 @@ pub(crate) mod error_response;
 pub(crate) mod json_text;
 pub(crate) mod machine;
 pub(crate) mod table;
+pub(crate) mod url;
 
 use crate::report::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
 use crate::report::codes::Code;

@@ -46,6 +46,31 @@ pub const FIXTURE_FILES: &[(&str, &str)] = &[
         "project-identifier.json",
         include_str!("../fixtures/project-identifier.json"),
     ),
+    ("tray-connector.json", include_str!("../fixtures/tray-connector.json")),
+    ("tray-paths.json", include_str!("../fixtures/tray-paths.json")),
+    (
+        "tray-status-paths.json",
+        include_str!("../fixtures/tray-status-paths.json"),
+    ),
+    (
+        "tray-deploy-request.json",
+        include_str!("../fixtures/tray-deploy-request.json"),
+    ),
+    (
+        "tray-deployment-response.json",
+        include_str!("../fixtures/tray-deployment-response.json"),
+    ),
+    (
+        "tracker-deployment.json",
+        include_str!("../fixtures/tracker-deployment.json"),
+    ),
+    (
+        "tracker-status-update.json",
+        include_str!("../fixtures/tracker-status-update.json"),
+    ),
+    ("tracker-query.json", include_str!("../fixtures/tracker-query.json")),
+    ("tracker-matrix.json", include_str!("../fixtures/tracker-matrix.json")),
+    ("tracker-latest.json", include_str!("../fixtures/tracker-latest.json")),
 ];
 
 pub enum Input {
@@ -115,6 +140,9 @@ pub fn cases() -> Vec<Case> {
                 .get("context")
                 .or(case.get("source"))
                 .or(case.get("connectorStaged"))
+                .or(case.get("connectorJson"))
+                .or(case.get("current"))
+                .or(case.get("componentId"))
                 .map(|v| resolve(v, &defs));
             out.push(Case {
                 file,
@@ -133,9 +161,26 @@ pub fn cases() -> Vec<Case> {
 pub fn takes_payload(function: &str) -> bool {
     !matches!(
         function,
-        "validateKey" | "validateProjectIdentifier" | "canRedeploy" | "checkTransition" | "buildConnectorUpdateActions"
+        "validateKey"
+            | "validateProjectIdentifier"
+            | "canRedeploy"
+            | "checkTransition"
+            | "buildConnectorUpdateActions"
+            | "trayDeployPath"
+            | "trayStatusPath"
     )
 }
+
+/// What a case may expect beside the report, and where the result holds it.
+const RESULT_FIELDS: &[(&str, &str)] = &[
+    ("draft", "draft"),
+    ("result", "connectorStaged"),
+    ("path", "path"),
+    ("query", "query"),
+    ("search", "search"),
+    ("matrix", "matrix"),
+    ("latest", "latest"),
+];
 
 /// Compares a report (as JSON) with the case. `positions`: also compare line/column.
 /// A result that holds a report beside something else (`{ draft, report }`) is checked on
@@ -150,7 +195,7 @@ pub fn check(case: &Case, actual: &Value, positions: bool) -> Result<(), String>
         };
     }
     if let Some(report) = actual.get("report") {
-        for (expected, got) in [("draft", "draft"), ("result", "connectorStaged")] {
+        for (expected, got) in RESULT_FIELDS {
             if let Some(want) = case.expected.get(expected) {
                 if actual.get(got) != Some(want) {
                     return fail(format!("{got}: expected {want}"));

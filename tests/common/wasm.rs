@@ -28,6 +28,16 @@ fn call(function: &str, input: JsValue, second: JsValue) -> JsValue {
         "checkTransition" => {
             bindings::check_transition(member("machine"), member("from"), member("to")).expect("no throw")
         }
+        "validateTrayConnector" => bindings::validate_tray_connector(input),
+        "validateTrayDeployRequest" => bindings::validate_tray_deploy_request(input, second),
+        "validateTrayDeploymentResponse" => bindings::validate_tray_deployment_response(input),
+        "trayDeployPath" => bindings::tray_deploy_path(member("name"), member("version")),
+        "trayStatusPath" => bindings::tray_status_path(member("name"), member("version"), member("id")),
+        "validateTrackerDeployment" => bindings::validate_tracker_deployment(input),
+        "validateTrackerStatusUpdate" => bindings::validate_tracker_status_update(input, second).expect("no throw"),
+        "normalizeTrackerQuery" => bindings::normalize_tracker_query(input),
+        "trackerMatrix" => bindings::tracker_matrix(input),
+        "trackerLatest" => bindings::tracker_latest(input, second),
         other => panic!("no wasm runner for {other}"),
     }
 }

@@ -159,3 +159,48 @@ test("a context file's own problems are printed against that file (API.md §6)",
   const json = JSON.parse(run('validate', 'deployment-draft', join(dir, 'draft.json'), '--connector', dir, '--format', 'json').out);
   assert.equal(json[0].report.errors[0].source, 'connectYaml');
 });
+
+test('Tray kinds: connector.json (a directory means DIR/connector.json), a deploy request with --connector-json, a response', () => {
+  const ok = run('validate', 'tray-connector', 'examples/tray/valid');
+  assert.equal(ok.status, 0, ok.out + ok.err);
+  assert.match(ok.out, /^examples\/tray\/valid\/connector\.json: valid/m);
+  const bad = run('validate', 'tray-connector', 'examples/tray/invalid');
+  assert.equal(bad.status, 1);
+  assert.ok(bad.out.includes("examples/tray/invalid/connector.json:2:11 InvalidField Field 'name' must be kebab-case"), bad.out);
+  assert.ok(bad.out.includes("tray-cdk init would have named it 'acme-tmdb'"), bad.out);
+  // The connector.json's own issues are printed against that file, with its positions.
+  const request = run('validate', 'tray-deploy-request', 'examples/tray/deploy-request.json', '--connector-json', 'examples/tray/invalid');
+  assert.equal(request.status, 1);
+  assert.ok(request.out.includes('examples/tray/invalid/connector.json:3:14 InvalidField Version'), request.out);
+  const repeat = run('validate', 'tray-deployment-response', 'examples/tray/deployment-response.repeat.json');
+  assert.equal(repeat.status, 0);
+  assert.ok(repeat.out.includes('TrayRepeatDeployment warning: This deployment was skipped'), repeat.out);
+  // A kind refuses the options it does not take, and says which it takes.
+  const refused = run('validate', 'tray-connector', 'examples/tray/valid', '--current', 'pending');
+  assert.equal(refused.status, 2);
+  assert.match(refused.err, /tray-connector does not take --current: it takes no context options/);
+});
+
+test('tracker kinds: a record, a status update with --current, a query (its search printed)', () => {
+  assert.equal(run('validate', 'tracker-deployment', 'examples/tracker/deployment.valid.json').status, 0);
+  const bad = run('validate', 'tracker-deployment', 'examples/tracker/deployment.invalid.json');
+  assert.equal(bad.status, 1);
+  assert.ok(bad.out.includes('examples/tracker/deployment.invalid.json:2:18 InvalidField'), bad.out);
+  const skip = run('validate', 'tracker-status-update', 'examples/tracker/status-update.json', '--current', 'pending');
+  assert.equal(skip.status, 1);
+  assert.ok(skip.out.includes('InvalidStatusTransition The status cannot change from pending to succeeded'), skip.out);
+  assert.equal(run('validate', 'tracker-status-update', 'examples/tracker/status-update.json', '--current', 'in_progress').status, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'cp-cli-'));
+  const record = join(dir, 'current.json');
+  writeFileSync(record, JSON.stringify({ id: 'd-1', status: 'done' }));
+  const fromFile = run('validate', 'tracker-status-update', 'examples/tracker/status-update.json', '--current', record);
+  assert.equal(fromFile.status, 1);
+  // A record read from its file: the issue is printed against it (a value: no position).
+  assert.ok(fromFile.out.includes(`${record} InvalidField`), fromFile.out);
+  const query = run('validate', 'tracker-query', 'examples/tracker/query.txt');
+  assert.equal(query.status, 0, query.out);
+  assert.ok(query.out.includes('examples/tracker/query.txt: search ?componentId=550e8400-e29b-41d4-a716-446655440001&skip=0&take=50'), query.out);
+  const json = JSON.parse(run('validate', 'tracker-query', 'examples/tracker/query.txt', '--format', 'json').out);
+  assert.equal(json[0].search, '?componentId=550e8400-e29b-41d4-a716-446655440001&skip=0&take=50');
+  assert.equal(run('validate', 'tracker-query', 'examples/tracker/query.invalid.txt').status, 1);
+});

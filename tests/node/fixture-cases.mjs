@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 
 const dir = new URL('../fixtures/', import.meta.url);
-const PLAIN_VALUE = new Set(['validateKey', 'validateProjectIdentifier', 'canRedeploy', 'checkTransition', 'buildConnectorUpdateActions']);
+const PLAIN_VALUE = new Set(['validateKey', 'validateProjectIdentifier', 'canRedeploy', 'checkTransition', 'buildConnectorUpdateActions', 'trayDeployPath', 'trayStatusPath']);
+// What a case may expect beside the report: [the case's name, the result's member].
+const RESULT_FIELDS = [['draft', 'draft'], ['result', 'connectorStaged'], ['path', 'path'], ['query', 'query'], ['search', 'search'], ['matrix', 'matrix'], ['latest', 'latest']];
 const defs = JSON.parse(readFileSync(new URL('defs/connectors.json', dir), 'utf8'));
 // "$ref:name" strings, at any depth, become defs[name].
 const resolve = (v) => (typeof v === 'string' && v.startsWith('$ref:') ? defs[v.slice(5)]
@@ -18,6 +20,8 @@ export function call(api, fn, input, second) {
   if (fn === 'checkTransition') return api[fn](input.machine, input.from, input.to);
   if (fn === 'buildConnectorUpdateActions') return api[fn](input.before, input.after);
   if (fn === 'applyConnectorUpdate') return api[fn](second, input);
+  if (fn === 'trayDeployPath') return api[fn](input.name, input.version);
+  if (fn === 'trayStatusPath') return api[fn](input.name, input.version, input.id);
   return api[fn](input, second);
 }
 
@@ -30,7 +34,7 @@ export function fixtureCases() {
   for (const file of files) {
     const { function: fn, cases } = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
     for (const c of cases) {
-      const second = resolve(c.context ?? c.source ?? c.connectorStaged);
+      const second = resolve(c.context ?? c.source ?? c.connectorStaged ?? c.connectorJson ?? c.current ?? c.componentId);
       const runs = [];
       if ('inputText' in c || 'inputLines' in c) {
         runs.push({ input: c.inputText ?? `${c.inputLines.join('\n')}\n`, second, positions: true });
@@ -55,8 +59,7 @@ export function check(want, result, positions) {
   }
   let report = result;
   if ('report' in result) {
-    if ('draft' in want) assert.deepEqual(result.draft, want.draft, 'draft');
-    if ('result' in want) assert.deepEqual(result.connectorStaged, want.result, 'connectorStaged');
+    for (const [name, member] of RESULT_FIELDS) if (name in want) assert.deepEqual(result[member], want[name], member);
     report = result.report;
   }
   for (const kind of ['errors', 'warnings']) {

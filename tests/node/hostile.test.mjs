@@ -19,6 +19,7 @@ import { Worker, isMainThread, workerData, parentPort } from 'node:worker_thread
 import { readFileSync } from 'node:fs';
 import { pkgDir, loadBuild, publicFunctions } from './pkgdir.mjs';
 import { mulberry32 } from './seeded.mjs';
+const { SHAPES, REPORTS } = await import(new URL('web/guard.js', pkgDir));
 
 const MiB = 1024 * 1024;
 const LIMITS = { memory: 64 * MiB, issues: 1001, param: 201, message: 1001 };
@@ -37,6 +38,8 @@ const VALID_YAML = readFileSync(new URL('../../examples/connect-yaml/valid/conne
 const STAGED_DRAFT = JSON.parse(readFileSync(new URL('../../examples/connector-staged-draft.json', import.meta.url), 'utf8'));
 const clone = (v) => structuredClone(v);
 
+const TRACKER_C = '550e8400-e29b-41d4-a716-446655440001';
+const TRACKER_E = '550e8400-e29b-41d4-a716-446655440010';
 const VALID = {
   draft: () => clone(defs.validDraft),
   update: () => ({ version: 4, actions: [{ action: 'redeploy', skipScripts: false, configurationValues: [
@@ -45,6 +48,9 @@ const VALID = {
   connectorUpdate: () => ({ version: 7, actions: [{ action: 'setName', name: 'Renamed' }, { action: 'setSupportedRegions', regions: ['europe-west1.gcp'] }] }),
   buildInput: () => ({ connector: { key: 'shop-connector' }, region: 'europe-west1.gcp',
     values: { service: { CTP_REGION: 'europe-west1.gcp', CTP_CLIENT_SECRET: 's' } }, globalValues: { PROJECT_KEY: 'shop', SHARED_SECRET: 's' } }),
+  trayConnector: () => ({ name: 'acme-tmdb', version: '1.0', tags: ['service'], service: { name: 'tmdb', version: '1' } }),
+  // The list response (an object: hostile members are put beside `data`, where JSON keeps them).
+  records: () => ({ data: [{ componentId: TRACKER_C, environmentId: TRACKER_E, environmentName: 'prod', version: 'v1', status: 'succeeded', deployedAt: '2026-12-01T10:00:00Z' }], total: 1 }),
   report: () => ({ valid: false, errors: [{ code: 'InvalidField', message: "Field 'key' is invalid.", path: '/key', field: 'key', invalidValue: 'a b' }], warnings: [] }),
 };
 
@@ -71,12 +77,23 @@ const SPECS = {
   checkTransition: [{ role: 'machine', valid: () => 'connectDeployment' }, { role: 'value', valid: () => 'Draft' }, { role: 'value', valid: () => 'Queued' }],
   allowedTransitions: [{ role: 'machine', valid: () => 'connectDeployment' }, { role: 'any', valid: () => 'Deployed' }],
   toErrorResponse: [{ role: 'any', valid: VALID.report }],
+  validateTrayConnector: [{ role: 'json', valid: VALID.trayConnector }],
+  trayDeployPath: [{ role: 'value', valid: () => 'acme-tmdb' }, { role: 'value', valid: () => '1.0' }],
+  trayStatusPath: [{ role: 'value', valid: () => 'acme-tmdb' }, { role: 'value', valid: () => '1.0' }, { role: 'value', valid: () => 'latest' }],
+  // A zip of 604 bytes: a body without warnings of its own.
+  validateTrayDeployRequest: [{ role: 'json', valid: () => ({ connectorSourceCode: Buffer.from([0x50, 0x4b, 3, 4, ...new Array(600).fill(0)]).toString('base64') }) }, { role: 'json', valid: VALID.trayConnector }],
+  validateTrayDeploymentResponse: [{ role: 'json', valid: () => ({ id: TRACKER_C, deploymentStatus: 'Deployed', connectorName: 'acme-tmdb', connectorVersion: '1.0' }) }],
+  validateTrackerDeployment: [{ role: 'json', valid: () => ({ componentId: TRACKER_C, environmentId: TRACKER_E, version: 'v1', metadata: { run: 1 } }) }],
+  validateTrackerStatusUpdate: [{ role: 'json', valid: () => ({ status: 'in_progress' }) }, { role: 'any', valid: () => 'pending' }],
+  normalizeTrackerQuery: [{ role: 'json', valid: () => ({ skip: 0, take: 20, status: 'succeeded' }) }],
+  trackerMatrix: [{ role: 'json', valid: VALID.records }],
+  trackerLatest: [{ role: 'json', valid: VALID.records }, { role: 'value', valid: () => TRACKER_C }],
 };
 // A function the table does not know yet: three positions that may throw a misuse Error.
 const UNKNOWN_SPEC = [{ role: 'any', valid: () => undefined }, { role: 'any', valid: () => undefined }, { role: 'any', valid: () => undefined }];
-const REPORT_FNS = new Set(['validateKey', 'validateProjectIdentifier', 'canRedeploy', 'validateConnectYaml', 'validateDeploymentDraft',
-  'validateDeploymentUpdate', 'validateConnectorStagedDraft', 'validateConnectorUpdate', 'checkTransition']);
-const WRAPPED = { buildDeploymentDraft: 'draft', applyConnectorUpdate: 'connectorStaged', parseConnectYaml: 'spec' };
+// Which functions answer with a Report, and which wrap one: the guard's own tables.
+const REPORT_FNS = new Set([...REPORTS].filter((fn) => fn !== '__forceTrap'));
+const WRAPPED = Object.fromEntries(Object.entries(SHAPES).map(([fn, shape]) => [fn, Object.keys(shape(null)).find((k) => k !== 'report')]));
 
 // ---- Hostile values --------------------------------------------------------------------------
 const OWN = new WeakSet(); // every object we throw, to recognise it if it comes back out

@@ -3,6 +3,24 @@
 // must fail to type-check, so the types are neither missing nor too loose.
 import init, {
   init as namedInit,
+  validateTrayConnector,
+  trayDeployPath,
+  trayStatusPath,
+  validateTrayDeployRequest,
+  validateTrayDeploymentResponse,
+  validateTrackerDeployment,
+  validateTrackerStatusUpdate,
+  normalizeTrackerQuery,
+  trackerMatrix,
+  trackerLatest,
+  type TrayConnectorJson,
+  type TrayPath,
+  type TrayDeploymentResponse,
+  type TrackerDeployment,
+  type TrackerStatusUpdate,
+  type TrackerMatrixRow,
+  type TrackerLatestRow,
+  type MachineName,
   initSync,
   validateDeploymentDraft,
   validateDeploymentUpdate,
@@ -97,6 +115,30 @@ async function main(): Promise<void> {
   // @ts-expect-error: connect.yaml is text
   validateConnectYaml({ deployAs: [] });
   console.log(valid, statuses, response?.statusCode, v);
+
+  // Tray.io CDK and the deployment tracker.
+  const connectorJson: TrayConnectorJson = { name: 'acme-tmdb', version: '1.0', tags: ['service'], rawHttp: { enabled: true } };
+  const trayReport: Report = validateTrayConnector(connectorJson);
+  const deployPath: string | null = trayDeployPath('acme-tmdb', '1.0').path;
+  const statusPath: TrayPath = trayStatusPath('acme-tmdb', '1.0', 'latest');
+  const requestReport: Report = validateTrayDeployRequest({ connectorSourceCode: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' }, connectorJson);
+  const trayResponse: TrayDeploymentResponse = { id: 'x', deploymentStatus: 'Deploying', connectorName: 'acme-tmdb', connectorVersion: '1.0' };
+  const responseReport: Report = validateTrayDeploymentResponse(trayResponse);
+  const record: TrackerDeployment = { componentId: 'c', environmentId: 'e', version: 'v1', status: 'succeeded' };
+  const trackerReport: Report = validateTrackerDeployment({ componentId: 'c', environmentId: 'e', version: 'v1' });
+  const statusUpdateReport: Report = validateTrackerStatusUpdate({ status: 'in_progress' }, record);
+  const { query, search } = normalizeTrackerQuery('?take=50');
+  const take: number | undefined = query?.take;
+  const matrix: TrackerMatrixRow[] | null = trackerMatrix([record]).matrix;
+  const latest: TrackerLatestRow[] | null = trackerLatest({ data: [record] }, 'c').latest;
+  const machine: MachineName = 'trayDeployment';
+  const system: 'connect' | 'tray' | null = errorCatalog()[0].system;
+  console.log(trayReport, deployPath, statusPath, requestReport, responseReport, trackerReport, statusUpdateReport, search, take, matrix, latest, machine, system);
+  // @ts-expect-error: Tray's version is "1.0"
+  const badVersion: TrayConnectorJson = { name: 'acme-tmdb', version: '2.0' };
+  // @ts-expect-error: tracker statuses are lower-case
+  const badStatus: TrackerStatusUpdate = { status: 'Succeeded' };
+  console.log(badVersion, badStatus);
 
   // @ts-expect-error: not a code
   const wrong: Code = 'DeploymentApplicationRequiredError';
