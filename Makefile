@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 SOURCES := Cargo.toml Cargo.lock $(shell find src pkg-template -type f 2>/dev/null)
 
-.PHONY: demo test build setup serve bench bench-boundary attack-yaml fuzz clean
+.PHONY: demo test build site setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
 
 ## demo: set up, build pkg/, run the command-line tool on the bundled examples
 demo: build
@@ -59,10 +59,10 @@ demo: build
 	@node pkg/bin/connect-preflight.cjs validate tracker-query examples/tracker/query.invalid.txt; \
 	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
-	@echo "Try the page: make serve, then open http://127.0.0.1:8080/www/"
+	@echo "Try the page (the draft builder): make serve, then open http://127.0.0.1:8080/"
 
 ## test: set up, build, run every test level, end with a summary line
-test: build
+test: site
 	@scripts/setup.sh browser
 	@scripts/test-all.sh
 
@@ -77,18 +77,33 @@ setup:
 	@scripts/setup.sh rust
 	@scripts/setup.sh npm
 
-## serve: the page and the package on http://127.0.0.1:8080/www/
-serve: build
+## site: the draft-builder page as a self-contained folder, site/ (any static host serves it)
+site: build
+	@node scripts/build-site.mjs
+
+## serve: the page (site/) on http://127.0.0.1:8080/, compressed, with the wasm's MIME type
+serve: site
 	@node scripts/serve.mjs
 
+## screenshot: docs/builder.png, the README's picture of the page (Chromium)
+screenshot: site
+	@scripts/setup.sh browser
+	@node scripts/screenshot.mjs
+
 clean:
-	rm -rf pkg target node_modules
+	rm -rf pkg site target node_modules
 
 ## bench: speed side by side with the peers, as ratios (bench/)
 bench: build
 	node bench/connect-yaml.mjs
 	node bench/deployment-draft.mjs
 	node bench/robustness.mjs
+	@$(MAKE) --no-print-directory bench-page
+
+## bench-page: the builder in Chromium, one keystroke to rendered issues (50-application connector)
+bench-page: site
+	@scripts/setup.sh browser
+	node bench/page.mjs
 
 ## bench-boundary: how payloads and reports should cross the wasm boundary (docs/decisions.md)
 bench-boundary: setup

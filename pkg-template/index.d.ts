@@ -144,6 +144,9 @@ export interface DeploymentDraftInput {
   values?: Record<string, Record<string, string>>;
   /** `{ [KEY]: value }` for the connector's global configuration. */
   globalValues?: Record<string, string>;
+  /** `{ [applicationName]: { schedule?, retryPolicy? } }`: a job's schedule, an event's retry
+   * policy, copied to that application's entry of the draft. */
+  overrides?: Record<string, { schedule?: string; retryPolicy?: DeploymentConfigurationApplication['retryPolicy'] }>;
 }
 
 export type MachineName =

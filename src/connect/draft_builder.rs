@@ -15,7 +15,9 @@ use crate::report::json_text::{with_payload, Payload};
 use crate::report::{pointer_push, serialize_answer, Issue, Loc, Report};
 use serde_json::{json, Map, Value};
 
-const INPUT_FIELDS: &[&str] = &["key", "connector", "region", "type", "values", "globalValues"];
+const INPUT_FIELDS: &[&str] = &["key", "connector", "region", "type", "values", "globalValues", "overrides"];
+/// What `overrides.{application}` may hold: copied to that application's entry as given.
+const OVERRIDE_FIELDS: &[&str] = &["schedule", "retryPolicy"];
 /// Copied to the draft as given (the draft's own checks judge them).
 const COPIED_FIELDS: &[&str] = &["key", "connector", "region", "type"];
 
@@ -31,7 +33,8 @@ pub struct BuiltDraft {
 serialize_answer!(BuiltDraft { "draft" => draft, "report" => report });
 
 /// Builds a `DeploymentDraft` from `{ key?, connector, region, type?, values: { app: { KEY:
-/// value } }, globalValues?: { KEY: value } }` and a source (`context`: a connect.yaml or a
+/// value } }, globalValues?: { KEY: value }, overrides?: { app: { schedule?, retryPolicy? } } }`
+/// and a source (`context`: a connect.yaml or a
 /// connector, see [`Context::from_source`]).
 ///
 /// ```
@@ -73,6 +76,7 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
     c.unknown_fields(input, "", INPUT_FIELDS, Strictness::Warn);
     let values = object_member(&mut c, input, "values");
     let global_values = object_member(&mut c, input, "globalValues");
+    let overrides = object_member(&mut c, input, "overrides");
 
     // Values for applications or keys the connector does not have.
     for (name, given) in values.into_iter().flatten() {
@@ -91,6 +95,20 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
     }
     if let Some(given) = global_values {
         check_given(&mut c, given, "/globalValues", &connector.global, None);
+    }
+    // Overrides for applications the connector does not have; their members are judged by
+    // the draft's own rules once copied (schedule only on jobs, retryPolicy only on events).
+    for (name, given) in overrides.into_iter().flatten() {
+        let path = pointer_push("/overrides", name);
+        match connector.application(name) {
+            None if connector.broken.may_be(name) => {}
+            None => c.error(unknown_application(connector, name, path)),
+            Some(_) => {
+                if let Some(given) = c.object(given, Loc::At(&path), name) {
+                    c.unknown_fields(given, &path, OVERRIDE_FIELDS, Strictness::Warn);
+                }
+            }
+        }
     }
 
     let mut draft = Map::new();
@@ -114,6 +132,12 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
             };
             let mut entry = configuration_block(checker, &application.configuration, given, &path, Some(application));
             entry.insert("applicationName".to_owned(), json!(application.name));
+            let overridden = overrides.and_then(|o| o.get(&application.name)).and_then(Value::as_object);
+            for field in OVERRIDE_FIELDS {
+                if let Some(value) = overridden.and_then(|o| o.get(*field)) {
+                    entry.insert((*field).to_owned(), value.clone());
+                }
+            }
             Value::Object(entry)
         })
         .collect();
@@ -232,7 +256,8 @@ fn configuration_block(
 
 /// Where an issue of the built draft belongs in the input: a value at
 /// `/values/{application}/{KEY}` (or `/globalValues/{KEY}`), a block at
-/// `/values/{application}`, the list at `/values`; the copied fields keep their paths.
+/// `/values/{application}`, the list at `/values`, an override at
+/// `/overrides/{application}/{field}/…`; the copied fields keep their paths.
 fn input_path(path: &str, draft: &Value) -> String {
     let tokens: Vec<&str> = path.split('/').skip(1).collect();
     let key_at = |block: &Value, tokens: &[&str]| -> Option<String> {
@@ -247,6 +272,13 @@ fn input_path(path: &str, draft: &Value) -> String {
             let Some(name) = entry.and_then(|e| e.get("applicationName")).and_then(Value::as_str) else {
                 return "/values".to_owned();
             };
+            if let Some(field) = rest.first().filter(|f| OVERRIDE_FIELDS.contains(f)) {
+                let mut at = pointer_push(&pointer_push("/overrides", name), field);
+                for token in &rest[1..] {
+                    at = format!("{at}/{token}"); // already escaped: a pointer's own tokens
+                }
+                return at;
+            }
             let application = pointer_push("/values", name);
             match entry.and_then(|e| key_at(e, rest)) {
                 Some(key) => pointer_push(&application, &key),

@@ -1,18 +1,17 @@
-// Debian's Chromium (never a downloaded one) driven by playwright-core, with the page server,
-// for the e2e tests: `const env = useBrowser();` then `env.browser`, `env.base` in the tests.
+// Debian's Chromium driven by playwright-core (scripts/chromium.mjs), with the page server on
+// site/ (and pkg/ at /pkg/), for the e2e tests: `const env = useBrowser();` then
+// `env.browser`, `env.base` in the tests. The site is built by `make site` before the tests.
 import { before, after } from 'node:test';
-import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
 export function useBrowser() {
   const env = { browser: undefined, base: undefined, server: undefined };
   before(async () => {
-    ({ server: env.server, url: env.base } = await startServer({ port: 0 }));
-    env.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    if (!existsSync(new URL('../../site/index.html', import.meta.url))) throw new Error('site/ is not built: run make site');
+    ({ server: env.server, url: env.base } = await startServer({ port: 0, pkg: true }));
+    env.browser = await launchChromium();
   });
   after(async () => {
     await env.browser?.close();

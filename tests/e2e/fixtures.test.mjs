@@ -11,7 +11,7 @@ test('every fixture case, in Chromium, on pkg/web', async () => {
   const page = await env.browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${env.base}/www/`);
+  await page.goto(`${env.base}/blank.html`);
   const cases = fixtureCases();
   const results = await page.evaluate(async ({ url, cases, callSource }) => {
     const api = await import(url);

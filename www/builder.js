@@ -1,0 +1,561 @@
+// The draft builder: a connect.yaml (or a Connector JSON) becomes a form; every input runs
+// buildDeploymentDraft and puts each issue next to its field and in the summary; the outputs
+// are the DeploymentDraft JSON, the curl command, the command line and a shareable link.
+//
+// Secured values live only in the password inputs and in `secrets` below: the JSON, the curl
+// command and the link are made from `redacted(draft)` (each securedConfiguration value
+// replaced by `${KEY}`) unless "Include secret values" is ticked, and the link and nothing
+// else is ever stored (the URL fragment; no storage API is used).
+import { buildDeploymentDraft, parseConnectYaml, validateDeploymentDraft, validateProjectIdentifier } from 'connect-preflight';
+import { codeEditor } from './editor.js';
+import { el, issueItem, issuesOf, placeOf, showInEditor, summaryText, jsonErrorIssue } from './issues.js';
+import { readState, writeState } from './share.js';
+
+const $ = (id) => document.getElementById(id);
+const pointer = (...tokens) => tokens.map((t) => `/${String(t).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+
+/** The deployment's own fields: id, label, input path, and how the control is made. */
+const DEPLOYMENT_FIELDS = [
+  { id: 'f-key', label: 'Deployment key', path: '/key', help: '2 to 256 letters, digits, _ or -. Optional.' },
+  { id: 'f-project-key', label: 'Project key', path: '/projectKey', help: 'Where to deploy: the URL of the request.' },
+  { id: 'f-connector-key', label: 'Connector key', path: '/connector/key', help: 'The connector’s key, or give its id.' },
+  { id: 'f-connector-id', label: 'Connector id', path: '/connector/id', help: 'Instead of the key.' },
+  { id: 'f-connector-version', label: 'Connector version', path: '/connector/version', help: 'Optional: the latest when left out.', inputmode: 'numeric' },
+  { id: 'f-staged', label: 'Staged', path: '/connector/staged', kind: 'checkbox', help: 'Deploy the ConnectorStaged (a preview).' },
+  { id: 'f-region', label: 'Region', path: '/region', kind: 'select' },
+  { id: 'f-type', label: 'Type', path: '/type', kind: 'select', help: 'Optional.' },
+];
+
+export function builder({ setStatus, examples }) {
+  // The regions, from the library's own rule (the allowedValues of a region it refuses).
+  const REGIONS =
+    validateDeploymentDraft({ region: '' }).errors.find((i) => i.path === '/region')?.allowedValues ?? ['europe-west1.gcp'];
+  /** Field path → { input, issues (element), help } of the current form. */
+  let fields = new Map();
+  let shape = ''; // what the configuration groups were built from
+  let spec = null; // { applications, global, supportedRegions } of the source
+  let sourceValue = null; // the source as buildDeploymentDraft takes it: text or an object
+  let sourceIsYaml = true; // a connect.yaml (else a Connector JSON): the command line's file name
+  let lastDraft = null;
+
+  const source = codeEditor({ parent: $('source-editor'), label: 'connect.yaml', language: 'yaml', onChange: () => readSource() });
+  const output = codeEditor({ parent: $('draft-output'), label: 'DeploymentDraft JSON', language: 'json', readOnly: true });
+
+  // ---- The deployment fields ----------------------------------------------------------
+  const grid = $('deployment-grid');
+  for (const f of DEPLOYMENT_FIELDS) grid.append(control(f));
+  fields.get('/connector/key').input.addEventListener('input', update);
+
+  function control({ id, label, path, kind = 'text', help, inputmode, placeholder, secured, required }) {
+    const wrap = document.createElement('div');
+    wrap.className = `field ${kind}`;
+    const l = document.createElement('label');
+    l.htmlFor = id;
+    l.textContent = label;
+    let input;
+    if (kind === 'select') {
+      input = document.createElement('select');
+    } else {
+      input = document.createElement('input');
+      input.type = kind === 'checkbox' ? 'checkbox' : secured ? 'password' : 'text';
+      if (kind !== 'checkbox') {
+        input.spellcheck = false;
+        input.autocomplete = secured ? 'new-password' : 'off';
+      }
+      if (inputmode) input.inputMode = inputmode;
+      if (placeholder) input.placeholder = placeholder;
+    }
+    input.id = id;
+    // The label stays the key itself; "required" is a mark beside it.
+    if (required) input.setAttribute('aria-required', 'true');
+    const described = [];
+    const row = el('div', { className: 'row' }, input);
+    if (secured) {
+      const toggle = el('button', { type: 'button', className: 'toggle', textContent: 'Show' });
+      toggle.setAttribute('aria-label', `Show ${label}`);
+      toggle.setAttribute('aria-pressed', 'false');
+      toggle.addEventListener('click', () => {
+        const shown = input.type === 'password';
+        input.type = shown ? 'text' : 'password';
+        toggle.setAttribute('aria-pressed', String(shown));
+        toggle.textContent = shown ? 'Hide' : 'Show';
+      });
+      row.append(toggle);
+    }
+    const head = el('div', { className: 'label' }, l);
+    if (required) head.append(el('span', { className: 'required', textContent: 'required' }));
+    if (kind === 'checkbox') {
+      wrap.append(row);
+      row.append(l);
+      if (required) row.append(head.lastChild);
+    } else {
+      wrap.append(head, row);
+    }
+    if (help) {
+      const p = document.createElement('p');
+      p.className = 'help';
+      p.id = `${id}-help`;
+      p.textContent = help;
+      wrap.append(p);
+      described.push(p.id);
+    }
+    const issues = document.createElement('ul');
+    issues.className = 'field-issues';
+    issues.id = `${id}-issues`;
+    wrap.append(issues);
+    described.push(issues.id);
+    input.setAttribute('aria-describedby', described.join(' '));
+    input.addEventListener(kind === 'select' || kind === 'checkbox' ? 'change' : 'input', update);
+    fields.set(path, { input, issues, wrap, secured });
+    return wrap;
+  }
+
+  function options(select, values, keep) {
+    const current = keep ? select.value : '';
+    select.replaceChildren(
+      ...[['', 'Choose…'], ...values.map((v) => [v, v])].map(([value, text]) => new Option(text, value)),
+    );
+    select.value = values.includes(current) ? current : '';
+  }
+  function typeOptions() {
+    const staged = fields.get('/connector/staged').input.checked;
+    const select = fields.get('/type').input;
+    const current = select.value;
+    select.replaceChildren(
+      new Option('Not set', ''),
+      ...(staged ? ['preview'] : ['sandbox', 'production']).map((v) => new Option(v, v)),
+    );
+    select.value = [...select.options].some((o) => o.value === current) ? current : '';
+  }
+  options(fields.get('/region').input, REGIONS);
+  typeOptions();
+  fields.get('/connector/staged').input.addEventListener('change', typeOptions);
+
+  // ---- The source -----------------------------------------------------------------------
+  /** Reads the editor: the source's own issues, the spec, then the form. */
+  function readSource() {
+    const text = source.text;
+    const trimmed = text.trim();
+    let items = [];
+    spec = null;
+    sourceValue = null;
+    if (trimmed.startsWith('{')) {
+      source.setLanguage('json');
+      try {
+        const connector = JSON.parse(trimmed);
+        if (connector && Array.isArray(connector.configurations)) {
+          sourceValue = connector;
+          sourceIsYaml = false;
+          spec = specOf(connector);
+          prefill(connector);
+        } else {
+          items = [{ severity: 'error', issue: { code: 'InvalidJsonInput', message: 'A Connector JSON has a configurations array; this one has none.', path: '/configurations', line: 1, column: 1 } }];
+        }
+      } catch (e) {
+        items = [{ severity: 'error', issue: jsonErrorIssue(text, e) }];
+      }
+    } else if (trimmed !== '') {
+      source.setLanguage('yaml');
+      const parsed = parseConnectYaml(text);
+      items = issuesOf(parsed.report);
+      if (parsed.spec) {
+        // A connect.yaml without errors is given as the connector it parses to: the same
+        // answers (tests/deployment.rs, the four source kinds) without reading the YAML again
+        // on every keystroke (4.7 → 2.4 ms for 50 applications). With errors, the text, so
+        // that the broken parts are known and their cross-checks skipped.
+        sourceValue = parsed.report.valid ? parsed.spec : text;
+        sourceIsYaml = true;
+        spec = specOf(parsed.spec);
+      }
+    }
+    showInEditor(source, $('source-issues'), items);
+    renderGroups();
+    update();
+  }
+
+  function specOf(connector) {
+    return {
+      applications: (connector.configurations ?? []).map((a) => ({
+        name: String(a.applicationName),
+        type: a.applicationType,
+        standard: a.standardConfiguration ?? [],
+        secured: a.securedConfiguration ?? [],
+        schedule: a.schedule,
+        retryPolicy: a.retryPolicy,
+      })),
+      global: connector.globalConfiguration,
+      supportedRegions: Array.isArray(connector.supportedRegions) && connector.supportedRegions.length ? connector.supportedRegions : null,
+    };
+  }
+
+  /** A Connector JSON names itself: key, id, version, and whether it is staged. */
+  function prefill(connector) {
+    const set = (path, value) => {
+      const input = fields.get(path).input;
+      if (value !== undefined && input.value === '') input.value = String(value);
+    };
+    set('/connector/key', connector.key);
+    if (connector.key === undefined) set('/connector/id', connector.id);
+    set('/connector/version', connector.version);
+    if ('isPreviewable' in connector && !fields.get('/connector/staged').input.checked) {
+      fields.get('/connector/staged').input.checked = true;
+      typeOptions();
+    }
+  }
+
+  // ---- The configuration groups ------------------------------------------------------------
+  function renderGroups() {
+    const regions = spec?.supportedRegions ?? REGIONS;
+    options(fields.get('/region').input, regions, true);
+    const next = JSON.stringify(spec && [spec.applications, spec.global]);
+    if (next === shape) return;
+    shape = next;
+    // Keep what was typed: the values are read back from the old inputs by path.
+    const typed = new Map();
+    for (const [path, f] of fields) if (path.startsWith('/values') || path.startsWith('/globalValues') || path.startsWith('/overrides')) typed.set(path, f.input.value);
+    for (const path of [...fields.keys()]) if (!DEPLOYMENT_FIELDS.some((f) => f.path === path)) fields.delete(path);
+    const groups = $('configuration-groups');
+    groups.replaceChildren();
+    if (!spec) return;
+    let n = 0;
+    const keyControls = (block, base) => {
+      const out = [];
+      for (const [kind, list] of [['standard', block?.standardConfiguration ?? block?.standard ?? []], ['secured', block?.securedConfiguration ?? block?.secured ?? []]]) {
+        for (const d of list) {
+          const secured = kind === 'secured';
+          const description = d.description ? String(d.description).replace(/([^.!?])\s*$/, '$1.') : '';
+          const help = [description, d.default !== undefined ? `Default: ${d.default} (applies when left empty).` : ''].filter(Boolean).join(' ');
+          out.push(
+            control({
+              id: `c${n++}`,
+              label: String(d.key),
+              path: pointer(...base, d.key),
+              secured,
+              required: d.required === true,
+              help,
+              placeholder: d.default !== undefined ? String(d.default) : undefined,
+            }),
+          );
+        }
+      }
+      return out;
+    };
+    const global = spec.global;
+    if (global && ((global.standardConfiguration ?? []).length || (global.securedConfiguration ?? []).length)) {
+      groups.append(group('Global configuration', 'Applies to every application.', keyControls(global, ['globalValues'])));
+    }
+    for (const app of spec.applications) {
+      const controls = keyControls(app, ['values', app.name]);
+      if (app.type === 'job') {
+        controls.push(control({ id: `c${n++}`, label: 'Schedule', path: pointer('overrides', app.name, 'schedule'), placeholder: app.schedule, help: `Overrides the connect.yaml schedule${app.schedule ? ` (${app.schedule})` : ''}. Optional.` }));
+      }
+      if (app.type === 'event') {
+        const base = ['overrides', app.name, 'retryPolicy'];
+        const strategy = control({ id: `c${n++}`, label: 'Retry strategy', path: pointer(...base, 'strategy'), kind: 'select', help: 'Overrides the connect.yaml retry policy. Optional.' });
+        const select = strategy.querySelector('select');
+        select.replaceChildren(new Option('Not overridden', ''), new Option('immediate', 'immediate'), new Option('exponential-backoff', 'exponential-backoff'));
+        controls.push(strategy);
+        for (const [field, label] of [['minBackoffSeconds', 'Min backoff seconds'], ['maxBackoffSeconds', 'Max backoff seconds'], ['maxAttempts', 'Max attempts']]) {
+          controls.push(control({ id: `c${n++}`, label, path: pointer(...base, field), inputmode: 'numeric', help: field === 'maxAttempts' ? '5 to 100, optional.' : '1 to 600.' }));
+        }
+      }
+      if (controls.length === 0) {
+        const p = document.createElement('p');
+        p.className = 'help';
+        p.textContent = 'No configuration to give.';
+        controls.push(p);
+      }
+      groups.append(group(app.name, app.type, controls));
+    }
+    for (const [path, value] of typed) if (fields.has(path)) fields.get(path).input.value = value;
+  }
+
+  function group(name, note, controls) {
+    const fieldset = document.createElement('fieldset');
+    fieldset.className = 'group';
+    const legend = document.createElement('legend');
+    legend.textContent = name;
+    fieldset.append(legend);
+    if (note) {
+      const p = document.createElement('p');
+      p.className = 'group-note';
+      p.textContent = note;
+      fieldset.append(p);
+    }
+    const grid = document.createElement('div');
+    grid.className = 'grid';
+    grid.append(...controls);
+    fieldset.append(grid);
+    return fieldset;
+  }
+
+  // ---- Build, and show ---------------------------------------------------------------------
+  const value = (path) => fields.get(path)?.input.value ?? '';
+  const number = (text) => (/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : text);
+
+  /** buildDeploymentDraft's input from the form: what is given, nothing else. */
+  function input() {
+    const out = { connector: {} };
+    if (value('/key')) out.key = value('/key');
+    if (value('/connector/key')) out.connector.key = value('/connector/key');
+    if (value('/connector/id')) out.connector.id = value('/connector/id');
+    if (value('/connector/version')) out.connector.version = number(value('/connector/version'));
+    if (fields.get('/connector/staged').input.checked) out.connector.staged = true;
+    if (value('/region')) out.region = value('/region');
+    if (value('/type')) out.type = value('/type');
+    for (const [path, f] of fields) {
+      const tokens = path.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+      const given = f.input.value;
+      if (given === '') continue;
+      if (tokens[0] === 'values') ((out.values ??= {})[tokens[1]] ??= {})[tokens[2]] = given;
+      else if (tokens[0] === 'globalValues') (out.globalValues ??= {})[tokens[1]] = given;
+      else if (tokens[0] === 'overrides' && tokens[2] === 'schedule') ((out.overrides ??= {})[tokens[1]] ??= {}).schedule = given;
+      else if (tokens[0] === 'overrides') {
+        const policy = (((out.overrides ??= {})[tokens[1]] ??= {}).retryPolicy ??= {});
+        policy[tokens[3]] = tokens[3] === 'strategy' ? given : number(given);
+      }
+    }
+    return out;
+  }
+
+  function update() {
+    if (!spec) {
+      for (const f of fields.values()) showAtField(f, []);
+      showSummary([]);
+      lastDraft = null;
+      showOutputs();
+      setStatus(source.text.trim() === '' ? 'Paste a connect.yaml or a Connector JSON, open a file, or pick an example.' : 'The connector cannot be read: see its issues.', 'loading');
+      return;
+    }
+    const built = buildDeploymentDraft(input(), sourceValue);
+    // The connect.yaml's own issues are in its editor already (parseConnectYaml).
+    const report = {
+      errors: built.report.errors.filter((i) => !i.source),
+      warnings: built.report.warnings.filter((i) => !i.source),
+    };
+    const projectKey = value('/projectKey');
+    if (projectKey) {
+      const own = validateProjectIdentifier(`${value('/region') || REGIONS[0]}:${projectKey}`);
+      report.errors.push(...own.errors.map((i) => ({ ...i, path: '/projectKey', message: `Project key: ${i.message}` })));
+    }
+    report.valid = report.errors.length === 0;
+    const atField = new Map();
+    const summary = [];
+    for (const item of issuesOf(report)) {
+      const path = fieldPathOf(item.issue);
+      if (fields.has(path)) atField.set(path, [...(atField.get(path) ?? []), item]);
+      summary.push({ item, path: fields.has(path) ? path : null });
+    }
+    for (const [path, f] of fields) showAtField(f, atField.get(path) ?? []);
+    showSummary(summary);
+    lastDraft = built.draft;
+    showOutputs();
+    const sourceErrors = $('source-issues').querySelectorAll('li.error').length;
+    setStatus(`${summaryText(report, 'DeploymentDraft')}${sourceErrors ? ` · connect.yaml: ${sourceErrors} error${sourceErrors === 1 ? '' : 's'}` : ''}`, report.valid && !sourceErrors ? 'valid' : 'invalid');
+  }
+
+  // A keystroke changes the issues of one or two fields at most: each field (and the summary)
+  // is redrawn only when what it shows changed, so the page is not laid out anew on every key.
+  const shownAs = (items) => JSON.stringify(items.map(({ severity, issue }) => [severity, issue.code, issue.message, issue.default]));
+
+  function showAtField(f, items) {
+    const shown = shownAs(items);
+    if (shown === f.shown) return;
+    f.shown = shown;
+    f.issues.replaceChildren();
+    f.wrap.classList.remove('has-error', 'has-warning', 'default-applies');
+    f.input.removeAttribute('aria-invalid');
+    for (const item of items) {
+      if (item.issue.code === 'ConfigurationDefaultApplies') {
+        // Not a mistake, a fact worth seeing: a short note at the field, the warning in the summary.
+        const note = document.createElement('li');
+        note.className = 'note';
+        note.textContent = `Default applies: ${item.issue.default}`;
+        f.issues.append(note);
+        f.wrap.classList.add('default-applies');
+      } else {
+        f.issues.append(issueItem(item, null, null));
+        if (item.severity === 'error') f.input.setAttribute('aria-invalid', 'true');
+        f.wrap.classList.add(`has-${item.severity}`);
+      }
+    }
+  }
+
+  let summaryShown = '';
+  /** The summary at the top: each item a button that moves focus to its field. */
+  function showSummary(summary) {
+    const shown = JSON.stringify([shownAs(summary.map((s) => s.item)), summary.map((s) => s.path && fields.get(s.path).input.id)]);
+    if (shown === summaryShown) return;
+    summaryShown = shown;
+    $('summary').hidden = summary.length === 0;
+    $('summary-list').replaceChildren(
+      ...summary.map(({ item, path }) => {
+        const f = path && fields.get(path);
+        return issueItem(item, f ? labelOf(path) : placeOf(item.issue), () => (f ? f.input : $('summary-heading')).focus());
+      }),
+    );
+  }
+
+  /** Where an issue belongs in the form: its path, or the field of the key it names. */
+  function fieldPathOf(issue) {
+    let path = issue.path;
+    if (issue.configurationKey !== undefined && !fields.has(path)) {
+      if (path.startsWith('/globalValues')) path = pointer('globalValues', issue.configurationKey);
+      else if (path.startsWith('/values/')) path = `${path.split('/').slice(0, 3).join('/')}${pointer(issue.configurationKey)}`;
+    }
+    if (path === '/connector' || path === '') path = '/connector/key';
+    if (/^\/overrides\/[^/]+\/retryPolicy$/.test(path)) path += '/strategy';
+    while (path && !fields.has(path)) path = path.slice(0, path.lastIndexOf('/'));
+    return path;
+  }
+  function labelOf(path) {
+    const f = fields.get(path);
+    const group = f.wrap.closest('fieldset.group')?.querySelector('legend')?.textContent;
+    return `${group ? `${group} › ` : ''}${f.wrap.querySelector('label').textContent}`;
+  }
+
+  // ---- Outputs -----------------------------------------------------------------------------
+  const includeSecrets = $('include-secrets');
+  includeSecrets.addEventListener('change', showOutputs);
+
+  function redacted(draft) {
+    const copy = structuredClone(draft);
+    const blocks = [...(copy.configurations ?? []), copy.globalConfiguration].filter(Boolean);
+    for (const block of blocks) {
+      for (const entry of block.securedConfiguration ?? []) entry.value = `\${${entry.key}}`;
+    }
+    return copy;
+  }
+
+  function shown() {
+    if (!lastDraft) return null;
+    return JSON.stringify(includeSecrets.checked ? lastDraft : redacted(lastDraft), null, 2);
+  }
+
+  // The outputs follow the issues: a keystroke's frame shows the issues, and the JSON, the
+  // curl command, the command line and the link are redrawn in the idle time after it (a
+  // 50-application draft's JSON takes ~3 ms to redraw; bench/page.mjs). Until then the
+  // request section is aria-busy; copying or downloading redraws first, so it is never stale.
+  const request = $('request');
+  let outputsDue = null;
+  function showOutputs() {
+    request.setAttribute('aria-busy', 'true');
+    if (outputsDue !== null) return;
+    const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 1));
+    outputsDue = idle(renderOutputs, { timeout: 150 });
+  }
+  function renderOutputs() {
+    outputsDue = null;
+    if (request.getAttribute('aria-busy') !== 'true') return;
+    const start = performance.now();
+    const text = shown();
+    output.setText(text ?? '');
+    $('curl').textContent = text ? curl(text, !includeSecrets.checked) : '';
+    $('cli').textContent = text ? cli() : '';
+    writeState(stateOf());
+    request.setAttribute('aria-busy', 'false');
+    performance.measure('builder:outputs', { start }); // read by bench/page.mjs
+  }
+
+  const shellQuote = (s) => `'${String(s).replaceAll("'", `'\\''`)}'`;
+  function curl(json, placeholders) {
+    const region = value('/region') || '${REGION}';
+    const projectKey = value('/projectKey') || '${PROJECT_KEY}';
+    const url = `https://connect.${region}.commercetools.com/${projectKey}/deployments`;
+    // Placeholders stay ${KEY} for the shell to fill from the environment: the here-document
+    // is then unquoted, and every other character the shell would read ($ ` \) is escaped.
+    const body = placeholders
+      ? json.replace(/[\\`$]/g, '\\$&').replace(/\\\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, '${$1}')
+      : json;
+    const quotedUrl = url.includes('${') ? `"${url.replace(/[\\`"]/g, '\\$&')}"` : shellQuote(url);
+    return [
+      `curl -sS -X POST ${quotedUrl} \\`,
+      `  -H "Authorization: Bearer \${BEARER_TOKEN}" \\`,
+      `  -H 'Content-Type: application/json' \\`,
+      `  --data-binary @- <<${placeholders ? 'EOF' : "'EOF'"}`,
+      body,
+      'EOF',
+    ].join('\n');
+  }
+  function cli() {
+    const connector = sourceIsYaml ? 'connect.yaml' : 'connector.json';
+    const projectKey = value('/projectKey');
+    return `npx connect-preflight validate deployment-draft deployment-draft.json --connector ${connector}${projectKey ? ` --project-key ${shellQuote(projectKey)}` : ''}`;
+  }
+
+  // ---- The link (never a secured value) --------------------------------------------------
+  function stateOf() {
+    const values = {};
+    for (const [path, f] of fields) {
+      if (f.secured || f.input.type === 'checkbox' || f.input.value === '') continue;
+      values[path] = f.input.value;
+    }
+    return { source: source.text, values, staged: fields.get('/connector/staged').input.checked };
+  }
+  async function restore() {
+    const state = await readState();
+    if (!state) return false;
+    const staged = fields.get('/connector/staged').input;
+    staged.checked = state.staged === true;
+    typeOptions();
+    source.setText(typeof state.source === 'string' ? state.source : '');
+    readSource();
+    for (const [path, text] of Object.entries(state.values ?? {})) {
+      const f = fields.get(path);
+      if (f && !f.secured && typeof text === 'string') f.input.value = text;
+    }
+    update();
+    return true;
+  }
+
+  // ---- Loading a connector ----------------------------------------------------------------
+  const example = $('example');
+  for (const { name, file } of examples) example.append(new Option(name, file));
+  example.addEventListener('change', async () => {
+    if (!example.value) return;
+    const response = await fetch(`examples/${example.value}`);
+    source.setText(await response.text());
+  });
+  $('source-file').addEventListener('change', async (event) => {
+    const file = event.target.files?.[0];
+    if (file) source.setText(await file.text());
+  });
+  // A file dropped on the editor replaces its text (CodeMirror would insert it at the caret).
+  $('source-editor').addEventListener(
+    'drop',
+    async (event) => {
+      const file = event.dataTransfer?.files?.[0];
+      if (!file) return;
+      event.preventDefault();
+      event.stopPropagation();
+      source.setText(await file.text());
+    },
+    true,
+  );
+
+  const copy = (id, text) => $(id).addEventListener('click', async () => {
+    renderOutputs();
+    const value = text();
+    if (!value) return;
+    await navigator.clipboard.writeText(value);
+    setStatus(`Copied: ${$(id).textContent.replace(/^Copy /, '')}.`, 'valid');
+  });
+  copy('copy-draft', shown);
+  copy('copy-curl', () => $('curl').textContent);
+  copy('copy-cli', () => $('cli').textContent);
+  copy('copy-link', () => location.href);
+  $('download-draft').addEventListener('click', () => {
+    renderOutputs();
+    const text = shown();
+    if (!text) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text + '\n'], { type: 'application/json' }));
+    a.download = 'deployment-draft.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  });
+
+  readSource();
+  return { restore, update, source };
+}
