@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 SOURCES := Cargo.toml Cargo.lock $(shell find src pkg-template -type f 2>/dev/null)
 
-.PHONY: demo test build site setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
+.PHONY: demo test build site schema setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
 
 ## demo: set up, build pkg/, run the command-line tool on the bundled examples
 demo: build
@@ -59,6 +59,10 @@ demo: build
 	@node pkg/bin/connect-preflight.cjs validate tracker-query examples/tracker/query.invalid.txt; \
 	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
+	@echo "== check examples/: every connect.yaml, connector.json and payload found, errors only (exit code 1 expected)"
+	@node pkg/bin/connect-preflight.cjs check examples --quiet; \
+	  status=$$?; [ $$status -eq 1 ] || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
 	@echo "Try the page (the draft builder): make serve, then open http://127.0.0.1:8080/"
 
 ## test: set up, build, run every test level, end with a summary line
@@ -76,6 +80,10 @@ pkg/package.json: $(SOURCES)
 setup:
 	@scripts/setup.sh rust
 	@scripts/setup.sh npm
+
+## schema: rewrite pkg-template/connect.schema.json from the rule tables (tests/schema.rs checks it)
+schema: setup
+	UPDATE_SCHEMA=1 cargo test --test schema
 
 ## site: the draft-builder page as a self-contained folder, site/ (any static host serves it)
 site: build
@@ -98,6 +106,7 @@ bench: build
 	node bench/connect-yaml.mjs
 	node bench/deployment-draft.mjs
 	node bench/robustness.mjs
+	node bench/cli.mjs
 	@$(MAKE) --no-print-directory bench-page
 
 ## bench-page: the builder in Chromium, one keystroke to rendered issues (50-application connector)

@@ -389,6 +389,14 @@ export function validateConnectYaml(text: string): Report;
  */
 export function parseConnectYaml(text: string): { spec: ConnectSpec | null; report: Report };
 
+/**
+ * The JSON Schema (draft 2020-12) of connect.yaml for editors (completion, hover text,
+ * squiggles), generated from the rule tables `validateConnectYaml` runs: every file it accepts
+ * is valid against the schema. Also shipped as `connect-preflight/connect.schema.json`. A fresh
+ * copy on each call.
+ */
+export function connectYamlSchema(): Record<string, unknown>;
+
 /** Every code this library can emit and every documented API code. */
 export function errorCatalog(): CatalogEntry[];
 

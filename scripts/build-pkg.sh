@@ -45,6 +45,10 @@ export function __reinstantiate() {
 }
 JS
 cp -R pkg-template/. pkg/
+# The JSON Schema of connect.yaml (committed, generated from the rule tables: tests/schema.rs)
+# as a module for the web entry: bundlers import JS everywhere, JSON not (Rollup needs a plugin).
+node -e 'const fs = require("fs"); const schema = fs.readFileSync("pkg-template/connect.schema.json", "utf8");
+fs.writeFileSync("pkg/web/schema.js", "// The JSON Schema of connect.yaml (connect.schema.json), for connectYamlSchema().\nexport default " + JSON.stringify(JSON.parse(schema)) + ";\n");'
 # The exports are listed once, by the bindings (src/bindings.rs): the ESM entries name every
 # function the glue exports (test-only and guard helpers, `__…`, left out).
 exports=$(grep -oE '^export function [A-Za-z][A-Za-z0-9_]*' pkg/web/connect_preflight.js | awk '{print $3}' | grep -v '^initSync$' | sort)

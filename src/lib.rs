@@ -40,7 +40,9 @@ pub use report::{budget, codes};
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
-pub use connect::connect_yaml::{parse_connect_yaml, validate_connect_yaml, ParsedConnectYaml, APPLICATION_TYPES};
+pub use connect::connect_yaml::{
+    connect_yaml_schema, parse_connect_yaml, validate_connect_yaml, ParsedConnectYaml, APPLICATION_TYPES,
+};
 pub use connect::connector_staged::{validate_connector_staged_draft, validate_connector_update};
 pub use connect::connector_update::{apply_connector_update, build_connector_update_actions, AppliedUpdate};
 pub use connect::context::Context;

@@ -9,6 +9,11 @@ const { guard } = require('../web/guard.js');
 async function init() {}
 function initSync() {}
 
-const api = { init, initSync };
+/** The JSON Schema (draft 2020-12) of connect.yaml for editors: a fresh copy each call. */
+function connectYamlSchema() {
+  return structuredClone(require('../connect.schema.json'));
+}
+
+const api = { init, initSync, connectYamlSchema };
 for (const [name, fn] of Object.entries(guard(glue))) if (!name.startsWith('__')) api[name] = fn;
 module.exports = api;

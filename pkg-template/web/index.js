@@ -4,6 +4,7 @@
 // guard (guard.js), which replaces the instance should it ever fail.
 import initWasm, * as glue from './connect_preflight.js';
 import { guard } from './guard.js';
+import schema from './schema.js';
 
 /** Loads the module; later calls return at once. `source`: a URL, Response or bytes. */
 export async function init(source) {
@@ -13,6 +14,11 @@ export async function init(source) {
 /** Instantiates the module from its bytes (a BufferSource or WebAssembly.Module). */
 export function initSync(bytes) {
   glue.initSync({ module: bytes });
+}
+
+/** The JSON Schema (draft 2020-12) of connect.yaml for editors: a fresh copy each call. */
+export function connectYamlSchema() {
+  return structuredClone(schema);
 }
 
 const api = guard(glue);

@@ -14,6 +14,9 @@ use crate::yaml;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
+mod schema;
+pub use schema::connect_yaml_schema;
+
 /// What a connect.yaml value must be. Each object of the file is a table of these below
 /// (`report::table`); its fields outside the table are errors (`extra_fields`: the official
 /// schema is strict).

@@ -8,8 +8,12 @@ use crate::report::codes::Code;
 use crate::report::{Issue, Loc};
 use serde_json::{json, Value};
 
-const IMMEDIATE_FIELDS: &[&str] = &["strategy"];
-const BACKOFF_FIELDS: &[&str] = &["strategy", "minBackoffSeconds", "maxBackoffSeconds", "maxAttempts"];
+pub(crate) const RETRY_STRATEGIES: [&str; 2] = ["immediate", "exponential-backoff"];
+pub(crate) const IMMEDIATE_FIELDS: &[&str] = &["strategy"];
+pub(crate) const BACKOFF_FIELDS: &[&str] = &["strategy", "minBackoffSeconds", "maxBackoffSeconds", "maxAttempts"];
+/// The bounds of `minBackoffSeconds`/`maxBackoffSeconds` and of `maxAttempts`.
+pub(crate) const BACKOFF_SECONDS: (i64, i64) = (1, 600);
+pub(crate) const MAX_ATTEMPTS: (i64, i64) = (5, 100);
 
 /// `{strategy: immediate}` or `{strategy: exponential-backoff, minBackoffSeconds 1..600,
 /// maxBackoffSeconds 1..600, maxAttempts? 5..100}` with min ≤ max.
@@ -27,17 +31,17 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
                 strategy,
                 Loc::Field(path, "strategy"),
                 "strategy",
-                &["immediate", "exponential-backoff"],
+                &RETRY_STRATEGIES,
             );
             strategy.as_str()
         }
     };
     match strategy {
-        Some("immediate") => c.unknown_fields(policy, path, IMMEDIATE_FIELDS, Strictness::Error),
-        Some("exponential-backoff") => {
+        Some(s) if s == RETRY_STRATEGIES[0] => c.unknown_fields(policy, path, IMMEDIATE_FIELDS, Strictness::Error),
+        Some(s) if s == RETRY_STRATEGIES[1] => {
             c.unknown_fields(policy, path, BACKOFF_FIELDS, Strictness::Error);
             let mut bound = |field: &str| match policy.get(field) {
-                Some(n) => c.integer_in(n, Loc::Field(path, field), field, 1, 600),
+                Some(n) => c.integer_in(n, Loc::Field(path, field), field, BACKOFF_SECONDS.0, BACKOFF_SECONDS.1),
                 None => {
                     c.required(path, field, " (1 to 600 seconds)");
                     None
@@ -57,7 +61,7 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
                 }
             }
             if let Some(n) = policy.get("maxAttempts") {
-                c.integer_in(n, Loc::Field(path, "maxAttempts"), "maxAttempts", 5, 100);
+                c.integer_in(n, Loc::Field(path, "maxAttempts"), "maxAttempts", MAX_ATTEMPTS.0, MAX_ATTEMPTS.1);
             }
         }
         _ => {}

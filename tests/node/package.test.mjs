@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as esm from 'connect-preflight';
 import init from 'connect-preflight';
+import { JS_ONLY } from './pkgdir.mjs';
 
 const require = createRequire(import.meta.url);
 const cjs = require('connect-preflight');
@@ -17,7 +18,7 @@ const pkgDir = new URL('../../pkg/', import.meta.url);
 // written from them (scripts/build-pkg.sh); the types are checked against them here.
 const BINDINGS = readFileSync(new URL('../../src/bindings.rs', import.meta.url), 'utf8');
 const BOUND = [...BINDINGS.matchAll(/#\[wasm_bindgen(?:\(js_name = (\w+)\))?\]\s*pub fn (\w+)/g)].map((m) => m[1] ?? m[2]).filter((n) => !n.startsWith('__'));
-const API = [...BOUND, 'init', 'initSync'].sort();
+const API = [...BOUND, 'init', 'initSync', ...JS_ONLY].sort();
 const TYPED = [...readFileSync(new URL('../../pkg-template/index.d.ts', import.meta.url), 'utf8').matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
 
 test('the exports are the bindings\' functions, typed; the CLI and the test runners name only those', () => {
@@ -26,12 +27,12 @@ test('the exports are the bindings\' functions, typed; the CLI and the test runn
   // What the CLI calls (`api.name(`) and the functions the fixture runners dispatch on.
   const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
   const named = [
-    ...[...read('../../pkg-template/bin/connect-preflight.cjs').matchAll(/\bapi\.(\w+)\(/g)].map((m) => ['the CLI', m[1]]),
+    ...['main', 'kinds'].flatMap((m) => [...read(`../../pkg-template/cli/${m}.cjs`).matchAll(/\bapi\.(\w+)\(/g)].map((x) => [`the CLI (${m}.cjs)`, x[1]])),
     ...[...read('../fixtures.rs').matchAll(/\("(\w+)", /g)].map((m) => ['tests/fixtures.rs', m[1]]),
     ...[...read('../common/wasm.rs').matchAll(/^\s+"(\w+)" =>/gm)].map((m) => ['tests/common/wasm.rs', m[1]]),
   ];
   assert.ok(named.length >= 20, `only ${named.length} names read`);
-  for (const [where, name] of named) assert.ok(BOUND.includes(name), `${where} names ${name}, which the bindings do not export`);
+  for (const [where, name] of named) assert.ok(API.includes(name), `${where} names ${name}, which the package does not export`);
 });
 
 test('require and import expose the same functions', () => {

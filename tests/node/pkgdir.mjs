@@ -32,6 +32,10 @@ export async function loadBuild(name) {
   return { name, api, glue };
 }
 
+/** Functions of the entries that are JS only (no wasm binding): connectYamlSchema() returns
+ * the committed schema file. */
+export const JS_ONLY = ['connectYamlSchema'];
+
 /** The functions a build's public entry offers, sorted (init, initSync, version, errorCatalog left out). */
 export function publicFunctions(api) {
   const skip = new Set(['default', 'init', 'initSync', 'version', 'errorCatalog']);
