@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 SOURCES := Cargo.toml Cargo.lock $(shell find src pkg-template -type f 2>/dev/null)
 
-.PHONY: demo test build site schema setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
+.PHONY: demo test build pack site schema setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
 
 ## demo: set up, build pkg/, run the command-line tool on the bundled examples
 demo: build
@@ -76,6 +76,10 @@ build: setup pkg/package.json
 
 pkg/package.json: $(SOURCES)
 	@scripts/build-pkg.sh
+
+## pack: the npm package as a tarball, target/connect-preflight-VERSION.tgz (npm install it)
+pack: build
+	@mkdir -p target && cd pkg && npm pack --pack-destination ../target
 
 setup:
 	@scripts/setup.sh rust

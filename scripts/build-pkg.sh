@@ -45,6 +45,13 @@ export function __reinstantiate() {
 }
 JS
 cp -R pkg-template/. pkg/
+# The types, once (pkg-template/index.d.ts), in the two module formats TypeScript tells apart
+# (moduleResolution node16/nodenext): ESM (index.d.mts: the entries' `export default init`)
+# and CJS (index.d.cts, and index.d.ts for node10: the require entry has no default export).
+mv pkg/index.d.ts pkg/index.d.mts
+grep -qx 'export default init;' pkg/index.d.mts || { echo "build-pkg: index.d.ts has no 'export default init;'" >&2; exit 1; }
+grep -vx 'export default init;' pkg/index.d.mts > pkg/index.d.cts
+cp pkg/index.d.cts pkg/index.d.ts
 # The JSON Schema of connect.yaml (committed, generated from the rule tables: tests/schema.rs)
 # as a module for the web entry: bundlers import JS everywhere, JSON not (Rollup needs a plugin).
 node -e 'const fs = require("fs"); const schema = fs.readFileSync("pkg-template/connect.schema.json", "utf8");

@@ -18,7 +18,7 @@ const pointer = (...tokens) => tokens.map((t) => `/${String(t).replaceAll('~', '
 /** The deployment's own fields: id, label, input path, and how the control is made. */
 const DEPLOYMENT_FIELDS = [
   { id: 'f-key', label: 'Deployment key', path: '/key', help: '2 to 256 letters, digits, _ or -. Optional.' },
-  { id: 'f-project-key', label: 'Project key', path: '/projectKey', help: 'Where to deploy: the URL of the request.' },
+  { id: 'f-project-key', label: 'Project key', path: '/projectKey', required: true, help: 'Where to deploy: the URL of the request (not part of the draft).' },
   { id: 'f-connector-key', label: 'Connector key', path: '/connector/key', help: 'The connector’s key, or give its id.' },
   { id: 'f-connector-id', label: 'Connector id', path: '/connector/id', help: 'Instead of the key.' },
   { id: 'f-connector-version', label: 'Connector version', path: '/connector/version', help: 'Optional: the latest when left out.', inputmode: 'numeric' },
@@ -37,6 +37,7 @@ export function builder({ setStatus, examples }) {
   let spec = null; // { applications, global, supportedRegions } of the source
   let sourceValue = null; // the source as buildDeploymentDraft takes it: text or an object
   let sourceIsYaml = true; // a connect.yaml (else a Connector JSON): the command line's file name
+  let stale = false; // the form shows the last connector read: the text cannot be read now
   let lastDraft = null;
 
   const source = codeEditor({ parent: $('source-editor'), label: 'connect.yaml', language: 'yaml', onChange: () => readSource() });
@@ -45,7 +46,6 @@ export function builder({ setStatus, examples }) {
   // ---- The deployment fields ----------------------------------------------------------
   const grid = $('deployment-grid');
   for (const f of DEPLOYMENT_FIELDS) grid.append(control(f));
-  fields.get('/connector/key').input.addEventListener('input', update);
 
   function control({ id, label, path, kind = 'text', help, inputmode, placeholder, secured, required }) {
     const wrap = document.createElement('div');
@@ -106,7 +106,7 @@ export function builder({ setStatus, examples }) {
     wrap.append(issues);
     described.push(issues.id);
     input.setAttribute('aria-describedby', described.join(' '));
-    input.addEventListener(kind === 'select' || kind === 'checkbox' ? 'change' : 'input', update);
+    input.addEventListener(kind === 'select' || kind === 'checkbox' ? 'change' : 'input', requestUpdate);
     fields.set(path, { input, issues, wrap, secured });
     return wrap;
   }
@@ -138,6 +138,9 @@ export function builder({ setStatus, examples }) {
     const text = source.text;
     const trimmed = text.trim();
     let items = [];
+    // While the text cannot be read (a bracket half typed), the form keeps the last connector
+    // read and everything typed into it; an empty editor clears it.
+    const last = { spec, sourceValue, sourceIsYaml };
     spec = null;
     sourceValue = null;
     if (trimmed.startsWith('{')) {
@@ -170,23 +173,36 @@ export function builder({ setStatus, examples }) {
       }
     }
     showInEditor(source, $('source-issues'), items);
+    stale = spec === null && last.spec !== null && trimmed !== '';
+    if (stale) ({ spec, sourceValue, sourceIsYaml } = last);
     renderGroups();
     update();
   }
 
+  /**
+   * What the form is made of, from a connector (a Connector JSON as given, or the spec of a
+   * connect.yaml): only what has the shape it should — applications with a string name (the
+   * first of a name), entries with a string key — so that nothing given can break the form.
+   * A key declared in both blocks is one secured input (the library reports the duplicate).
+   */
   function specOf(connector) {
-    return {
-      applications: (connector.configurations ?? []).map((a) => ({
-        name: String(a.applicationName),
-        type: a.applicationType,
-        standard: a.standardConfiguration ?? [],
-        secured: a.securedConfiguration ?? [],
-        schedule: a.schedule,
-        retryPolicy: a.retryPolicy,
-      })),
-      global: connector.globalConfiguration,
-      supportedRegions: Array.isArray(connector.supportedRegions) && connector.supportedRegions.length ? connector.supportedRegions : null,
+    const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    const list = (v) => (Array.isArray(v) ? v : []);
+    const block = (b) => {
+      const entries = (v) => list(v).filter((d) => isObject(d) && typeof d.key === 'string' && d.key !== '');
+      const secured = entries(b?.securedConfiguration);
+      const securedKeys = new Set(secured.map((d) => d.key));
+      const seen = new Set();
+      const once = (d) => !seen.has(d.key) && seen.add(d.key);
+      return { standard: entries(b?.standardConfiguration).filter((d) => !securedKeys.has(d.key)).filter(once), secured: secured.filter(once) };
     };
+    const names = new Set();
+    const applications = list(connector.configurations)
+      .filter((a) => isObject(a) && typeof a.applicationName === 'string' && !names.has(a.applicationName) && names.add(a.applicationName))
+      .map((a) => ({ name: a.applicationName, type: a.applicationType, ...block(a), schedule: typeof a.schedule === 'string' ? a.schedule : undefined }));
+    const global = isObject(connector.globalConfiguration) ? block(connector.globalConfiguration) : null;
+    const regions = list(connector.supportedRegions).filter((r) => typeof r === 'string');
+    return { applications, global, supportedRegions: regions.length ? regions : null };
   }
 
   /** A Connector JSON names itself: key, id, version, and whether it is staged. */
@@ -211,9 +227,10 @@ export function builder({ setStatus, examples }) {
     const next = JSON.stringify(spec && [spec.applications, spec.global]);
     if (next === shape) return;
     shape = next;
-    // Keep what was typed: the values are read back from the old inputs by path.
+    // Keep what was typed: the values are read back from the old inputs by path, and only
+    // into an input of the same kind — a secured value never lands in a standard input.
     const typed = new Map();
-    for (const [path, f] of fields) if (path.startsWith('/values') || path.startsWith('/globalValues') || path.startsWith('/overrides')) typed.set(path, f.input.value);
+    for (const [path, f] of fields) if (path.startsWith('/values') || path.startsWith('/globalValues') || path.startsWith('/overrides')) typed.set(path, { value: f.input.value, secured: f.secured === true });
     for (const path of [...fields.keys()]) if (!DEPLOYMENT_FIELDS.some((f) => f.path === path)) fields.delete(path);
     const groups = $('configuration-groups');
     groups.replaceChildren();
@@ -221,7 +238,7 @@ export function builder({ setStatus, examples }) {
     let n = 0;
     const keyControls = (block, base) => {
       const out = [];
-      for (const [kind, list] of [['standard', block?.standardConfiguration ?? block?.standard ?? []], ['secured', block?.securedConfiguration ?? block?.secured ?? []]]) {
+      for (const [kind, list] of [['standard', block.standard], ['secured', block.secured]]) {
         for (const d of list) {
           const secured = kind === 'secured';
           const description = d.description ? String(d.description).replace(/([^.!?])\s*$/, '$1.') : '';
@@ -242,7 +259,7 @@ export function builder({ setStatus, examples }) {
       return out;
     };
     const global = spec.global;
-    if (global && ((global.standardConfiguration ?? []).length || (global.securedConfiguration ?? []).length)) {
+    if (global && (global.standard.length || global.secured.length)) {
       groups.append(group('Global configuration', 'Applies to every application.', keyControls(global, ['globalValues'])));
     }
     for (const app of spec.applications) {
@@ -268,7 +285,10 @@ export function builder({ setStatus, examples }) {
       }
       groups.append(group(app.name, app.type, controls));
     }
-    for (const [path, value] of typed) if (fields.has(path)) fields.get(path).input.value = value;
+    for (const [path, { value, secured }] of typed) {
+      const f = fields.get(path);
+      if (f && (f.secured === true) === secured) f.input.value = value;
+    }
   }
 
   function group(name, note, controls) {
@@ -304,22 +324,45 @@ export function builder({ setStatus, examples }) {
     if (fields.get('/connector/staged').input.checked) out.connector.staged = true;
     if (value('/region')) out.region = value('/region');
     if (value('/type')) out.type = value('/type');
+    // Maps keyed by names from the connector (an application may be called __proto__ or
+    // constructor): objects without a prototype, so a name is only ever an own key.
+    const dict = () => Object.create(null);
     for (const [path, f] of fields) {
       const tokens = path.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
       const given = f.input.value;
       if (given === '') continue;
-      if (tokens[0] === 'values') ((out.values ??= {})[tokens[1]] ??= {})[tokens[2]] = given;
-      else if (tokens[0] === 'globalValues') (out.globalValues ??= {})[tokens[1]] = given;
-      else if (tokens[0] === 'overrides' && tokens[2] === 'schedule') ((out.overrides ??= {})[tokens[1]] ??= {}).schedule = given;
+      if (tokens[0] === 'values') ((out.values ??= dict())[tokens[1]] ??= dict())[tokens[2]] = given;
+      else if (tokens[0] === 'globalValues') (out.globalValues ??= dict())[tokens[1]] = given;
+      else if (tokens[0] === 'overrides' && tokens[2] === 'schedule') ((out.overrides ??= dict())[tokens[1]] ??= dict()).schedule = given;
       else if (tokens[0] === 'overrides') {
-        const policy = (((out.overrides ??= {})[tokens[1]] ??= {}).retryPolicy ??= {});
+        const policy = (((out.overrides ??= dict())[tokens[1]] ??= dict()).retryPolicy ??= dict());
         policy[tokens[3]] = tokens[3] === 'strategy' ? given : number(given);
       }
     }
     return out;
   }
 
+  // An input re-runs the check at once while a check takes less than a frame. A connector so
+  // large that one takes longer (hundreds of applications) is checked once typing pauses
+  // for about as long as a check takes, so that keys are never held up behind checks.
+  let lastCost = 0;
+  let updateDue = null;
+  function requestUpdate() {
+    clearTimeout(updateDue);
+    if (lastCost < 16) return update();
+    updateDue = setTimeout(update, Math.min(lastCost, 500));
+  }
+
   function update() {
+    const started = performance.now();
+    try {
+      check();
+    } finally {
+      lastCost = performance.now() - started;
+    }
+  }
+
+  function check() {
     if (!spec) {
       for (const f of fields.values()) showAtField(f, []);
       showSummary([]);
@@ -335,7 +378,10 @@ export function builder({ setStatus, examples }) {
       warnings: built.report.warnings.filter((i) => !i.source),
     };
     const projectKey = value('/projectKey');
-    if (projectKey) {
+    if (!projectKey) {
+      // Not part of the draft (the library does not see it), but the request needs it.
+      report.warnings.push({ code: 'RequiredField', message: 'The project key is needed for the request URL (the curl command says ${PROJECT_KEY} until it is given).', path: '/projectKey', field: 'projectKey' });
+    } else {
       const own = validateProjectIdentifier(`${value('/region') || REGIONS[0]}:${projectKey}`);
       report.errors.push(...own.errors.map((i) => ({ ...i, path: '/projectKey', message: `Project key: ${i.message}` })));
     }
@@ -352,7 +398,9 @@ export function builder({ setStatus, examples }) {
     lastDraft = built.draft;
     showOutputs();
     const sourceErrors = $('source-issues').querySelectorAll('li.error').length;
-    setStatus(`${summaryText(report, 'DeploymentDraft')}${sourceErrors ? ` · connect.yaml: ${sourceErrors} error${sourceErrors === 1 ? '' : 's'}` : ''}`, report.valid && !sourceErrors ? 'valid' : 'invalid');
+    const noun = sourceIsYaml ? 'connect.yaml' : 'connector';
+    const about = stale ? ` · ${noun} cannot be read: the form shows its last readable version` : sourceErrors ? ` · ${noun}: ${sourceErrors} error${sourceErrors === 1 ? '' : 's'}` : '';
+    setStatus(`${summaryText(report, 'DeploymentDraft')}${about}`, report.valid && !sourceErrors ? 'valid' : 'invalid');
   }
 
   // A keystroke changes the issues of one or two fields at most: each field (and the summary)
@@ -419,12 +467,28 @@ export function builder({ setStatus, examples }) {
   const includeSecrets = $('include-secrets');
   includeSecrets.addEventListener('change', showOutputs);
 
-  function redacted(draft) {
+  /** The shell variable a secured key's placeholder names: the key, or `_KEY` when the key
+   * starts with a digit (a shell name cannot). */
+  const shellVar = (key) => (/^[A-Za-z_]/.test(key) ? key : `_${key}`);
+
+  /**
+   * The draft with the value of every entry of a securedConfiguration, and of every entry of
+   * a key the connector declares secured wherever it landed (an application's own or a global
+   * one), replaced by `marker(key)` (`${KEY}` by default).
+   */
+  function redacted(draft, marker = (key) => `\${${shellVar(key)}}`) {
     const copy = structuredClone(draft);
-    const blocks = [...(copy.configurations ?? []), copy.globalConfiguration].filter(Boolean);
-    for (const block of blocks) {
-      for (const entry of block.securedConfiguration ?? []) entry.value = `\${${entry.key}}`;
-    }
+    const global = new Set(spec?.global?.secured.map((d) => d.key) ?? []);
+    const byApp = new Map((spec?.applications ?? []).map((a) => [a.name, new Set(a.secured.map((d) => d.key))]));
+    const mask = (block, declared) => {
+      for (const [list, all] of [[block.securedConfiguration, true], [block.standardConfiguration, false]]) {
+        for (const entry of Array.isArray(list) ? list : []) {
+          if (entry && (all || declared.has(entry.key) || global.has(entry.key))) entry.value = marker(String(entry.key));
+        }
+      }
+    };
+    for (const block of copy.configurations ?? []) mask(block, byApp.get(block.applicationName) ?? new Set());
+    if (copy.globalConfiguration) mask(copy.globalConfiguration, global);
     return copy;
   }
 
@@ -451,7 +515,7 @@ export function builder({ setStatus, examples }) {
     const start = performance.now();
     const text = shown();
     output.setText(text ?? '');
-    $('curl').textContent = text ? curl(text, !includeSecrets.checked) : '';
+    $('curl').textContent = text ? curl(!includeSecrets.checked) : '';
     $('cli').textContent = text ? cli() : '';
     writeState(stateOf());
     request.setAttribute('aria-busy', 'false');
@@ -459,18 +523,40 @@ export function builder({ setStatus, examples }) {
   }
 
   const shellQuote = (s) => `'${String(s).replaceAll("'", `'\\''`)}'`;
-  function curl(json, placeholders) {
-    const region = value('/region') || '${REGION}';
-    const projectKey = value('/projectKey') || '${PROJECT_KEY}';
-    const url = `https://connect.${region}.commercetools.com/${projectKey}/deployments`;
-    // Placeholders stay ${KEY} for the shell to fill from the environment: the here-document
-    // is then unquoted, and every other character the shell would read ($ ` \) is escaped.
-    const body = placeholders
-      ? json.replace(/[\\`$]/g, '\\$&').replace(/\\\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, '${$1}')
-      : json;
-    const quotedUrl = url.includes('${') ? `"${url.replace(/[\\`"]/g, '\\$&')}"` : shellQuote(url);
+  /**
+   * The curl command. Everything the user gave is quoted for the shell, and the only
+   * expansions are the page's own: `${BEARER_TOKEN}`, `${REGION}`/`${PROJECT_KEY}` when those
+   * fields are empty, and one `${KEY}` per secured value when placeholders are on — those are
+   * put in after the body is escaped, at markers no value can hold.
+   */
+  function curl(placeholders) {
+    // The URL: given parts single-quoted (joined), a missing region or project key "${VAR}".
+    const parts = ['https://connect.', value('/region') || { name: 'REGION' }, '.commercetools.com/', value('/projectKey') || { name: 'PROJECT_KEY' }, '/deployments'];
+    let url = '';
+    let literal = '';
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        literal += part;
+        continue;
+      }
+      url += `${literal ? shellQuote(literal) : ''}"\${${part.name}}"`;
+      literal = '';
+    }
+    url += literal ? shellQuote(literal) : '';
+    let body;
+    if (placeholders) {
+      // The here-document is unquoted (the shell fills each ${KEY}): every $ ` \ of the JSON is escaped.
+      let marker;
+      do marker = `CPSECRET${Math.random().toString(36).slice(2).toUpperCase()}X`;
+      while (JSON.stringify(lastDraft).includes(marker));
+      const keys = [];
+      const json = JSON.stringify(redacted(lastDraft, (key) => `${marker}${keys.push(key) - 1}X`), null, 2);
+      body = json.replace(/[\\`$]/g, '\\$&').replace(new RegExp(`${marker}(\\d+)X`, 'g'), (_, i) => `\${${shellVar(keys[Number(i)])}}`);
+    } else {
+      body = JSON.stringify(lastDraft, null, 2); // a quoted here-document: nothing is expanded
+    }
     return [
-      `curl -sS -X POST ${quotedUrl} \\`,
+      `curl -sS -X POST ${url} \\`,
       `  -H "Authorization: Bearer \${BEARER_TOKEN}" \\`,
       `  -H 'Content-Type: application/json' \\`,
       `  --data-binary @- <<${placeholders ? 'EOF' : "'EOF'"}`,

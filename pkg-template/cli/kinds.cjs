@@ -87,6 +87,18 @@ const KINDS = {
   },
 };
 
+/** Whether `a` is within two edits (insert, delete, replace) of `b`. */
+function closeTo(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] <= 2;
+}
+
 const CLI_KINDS = Object.keys(KINDS).filter((k) => KINDS[k].cli !== false);
 
 /**
@@ -127,7 +139,9 @@ function detectKind(text, { name = '', strict = false } = {}) {
   if (!strict && has('skip', 'take')) return 'tracker-query';
   if (has('actions') && (!strict || (Array.isArray(value.actions) && has('version')))) {
     const actions = Array.isArray(value.actions) ? value.actions : [];
-    return actions.length > 0 && actions.every((a) => a && a.action === 'redeploy') ? 'deployment-update' : 'connector-update';
+    // Not strict (a user typing), a misspelt redeploy is still a redeploy: its check says so.
+    const isRedeploy = (a) => a && typeof a.action === 'string' && (a.action === 'redeploy' || (!strict && closeTo(a.action, 'redeploy')));
+    return actions.length > 0 && actions.every(isRedeploy) ? 'deployment-update' : 'connector-update';
   }
   if (strict) {
     const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);

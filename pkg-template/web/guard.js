@@ -62,7 +62,7 @@ export function guard(glue) {
       || name === '__exports' || name === '__reinstantiate') continue;
     api[name] = function guarded(...args) {
       if (glue.__exports() === undefined) {
-        throw new Error(`connect-preflight: call init() (or initSync(bytes)) once before ${name}()`);
+        throw new Error(`connect-preflight: call await init() first (or initSync(bytes)), then ${name}()`);
       }
       try {
         return glue[name](...args);

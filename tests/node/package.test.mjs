@@ -190,13 +190,19 @@ test('the web build works in Node when given the wasm bytes', async () => {
 test('package.json: exports map, files, and what npm would publish', () => {
   const pkg = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
   assert.equal(pkg.name, 'connect-preflight');
-  assert.equal(Object.keys(pkg.exports['.'])[0], 'types');
-  assert.deepEqual(Object.keys(pkg.exports['.'].node), ['import', 'require']);
-  assert.equal(pkg.exports['.'].default, './web/index.js');
+  // Each condition names its own types first: index.d.mts for ES modules, index.d.cts for
+  // require (TypeScript's node16 reads a .d.ts as CommonJS; types-matrix.test.mjs checks them).
+  assert.deepEqual(Object.keys(pkg.exports['.']), ['node', 'import', 'default']);
+  assert.deepEqual(pkg.exports['.'].node, { import: { types: './index.d.mts', default: './node/index.mjs' }, require: { types: './index.d.cts', default: './node/index.cjs' } });
+  assert.deepEqual(pkg.exports['.'].default, { types: './index.d.mts', default: './web/index.js' });
+  assert.equal(pkg.exports['./web/*.wasm'], './web/*.wasm', 'the wasm can be imported by path (to copy it)');
+  assert.equal(pkg.exports['./connect.schema.json'], './connect.schema.json');
+  for (const field of ['repository', 'homepage', 'bugs', 'keywords']) assert.ok(pkg[field], `package.json has no ${field}`);
   assert.equal(pkg.sideEffects, false);
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const published = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  for (const file of ['README.md', 'bin/connect-preflight.cjs', 'index.d.ts', 'node/index.cjs', 'node/index.mjs', 'nodejs/connect_preflight.js',
+  for (const file of ['README.md', 'bin/connect-preflight.cjs', 'cli/main.cjs', 'cli/kinds.cjs', 'cli/files.cjs', 'cli/formats.cjs',
+    'index.d.ts', 'index.d.mts', 'index.d.cts', 'connect.schema.json', 'web/schema.js', 'web/guard.js', 'node/index.cjs', 'node/index.mjs', 'nodejs/connect_preflight.js',
     'nodejs/connect_preflight_bg.wasm', 'package.json', 'web/connect_preflight.js', 'web/connect_preflight_bg.wasm', 'web/index.js', 'web/package.json']) {
     assert.ok(published.includes(file), `npm pack lacks ${file}`);
   }
@@ -208,6 +214,10 @@ test('package.json: exports map, files, and what npm would publish', () => {
     for (const file of snippets) assert.ok(published.includes(file), `npm pack lacks ${file}`);
   }
   assert.ok(published.includes('nodejs/snippets/package.json'), 'the Node snippets must be marked as ES modules');
+  // Only what the package needs: no sources, tests, maps or build leftovers.
+  const stray = published.filter((f) => !/^(README\.md|package\.json|connect\.schema\.json|index\.d\.[cm]?ts|bin\/|cli\/|node\/|nodejs\/|web\/)/.test(f) || /\.(rs|map|ts\.map)$|test/.test(f));
+  assert.deepEqual(stray, []);
+  console.log(`npm pack: ${published.length} files`);
   assert.equal(pkg.engines.node, '>=20.19', 'require(esm) of the snippet needs Node 20.19');
 });
 
