@@ -4,9 +4,8 @@
 // Rust registry (src/report/codes.rs).
 
 /** A problem found in a payload. */
-export interface Issue {
-  /** Stable machine-readable code: the API's own wire code where it has one. */
-  code: Code;
+/** What every issue has, whatever its code (`code` itself: see `Issue`). */
+export interface IssueBase {
   /** One human sentence; never contains a secured value. */
   message: string;
   /** RFC 6901 JSON Pointer into the input ("" is the root). */
@@ -39,6 +38,95 @@ export interface Issue {
   /** Other code-specific fields, named as in the API's ErrorObject. */
   [param: string]: unknown;
 }
+
+/**
+ * An issue: one type per code (a union discriminated by `code`), each with the params its
+ * catalog message names, so that after `if (issue.code === 'DeploymentMissingApplicationConfigurationKey')`
+ * `issue.configurationKey` is a `string | undefined`.
+ */
+export type Issue = { [C in Code]: IssueOf<C> }[Code];
+/** The issue type of one code. */
+export type IssueOf<C extends Code> = IssueBase & {
+  /** Stable machine-readable code: the API's own wire code where it has one. */
+  code: C;
+} & IssueParams[C];
+
+/**
+ * The params each code's message template names (`errorCatalog()`'s `message`), as the issue
+ * carries them; a value that could be a secret is left out, so each is optional.
+ */
+// BEGIN GENERATED: IssueParams
+export interface IssueParams {
+  ConnectorAlreadyCertified: {};
+  ConnectorStagedInCertification: {};
+  ConnectorStagedNotPreviewable: { connectorId?: string; connectorKey?: string; version?: number };
+  ConnectorStagedNotPrivate: {};
+  ConnectorStagedPreviewRequestUnderProcess: {};
+  GitRepositoryNotReachable: {};
+  ConnectorSpecificationFileNotFound: { url?: string; tag?: string };
+  ConnectorSpecificationFileNotValid: { url?: string; tag?: string };
+  ConnectorReferenceNotFound: { identifier?: string; version?: number };
+  DeploymentConnectorUpdateFailure: { cause?: string };
+  DeploymentInvalidStatusTransition: { status?: string };
+  DeploymentUnknownApplicationConfiguration: { unknownApplicationName?: string };
+  DeploymentUnknownApplicationConfigurationKey: { configurationKey?: string; applicationName?: string };
+  DeploymentUnsupportedRegion: { region?: string };
+  DeploymentApplicationDoNotBelong: { id?: string; key?: string; applicationName?: string };
+  DeploymentApplicationRequired: {};
+  DeploymentUnknownGlobalConfigurationKey: { configurationKey?: string };
+  DeploymentMissingGlobalConfigurationKey: { configurationKey?: string };
+  DeploymentEmptyRequiredGlobalConfigurationKey: { configurationKey?: string };
+  DeploymentInvalidType: { type?: string; allowedTypes?: unknown };
+  DeploymentProductionDeactivated: {};
+  DeploymentApplicationDoesNotExist: { applicationName?: string };
+  DeploymentLogInvalidDate: {};
+  DeploymentLogInvalidPageToken: {};
+  DeploymentLogMissingApplicationName: {};
+  DeploymentInvalidRetryPolicy: { applicationName?: string };
+  DeploymentRetryPolicyOverrideNotAllowed: { applicationName?: string };
+  ConcurrentModification: { resourceId?: string; expectedVersion?: number; currentVersion?: number };
+  DuplicateField: { duplicateValue?: unknown; field?: string };
+  FieldValueNotFound: { value?: unknown; field?: string };
+  InvalidJsonInput: {};
+  InvalidPathParam: {};
+  InvalidQueryParam: {};
+  ResourceNotFound: { resourceId?: string };
+  General: {};
+  BadGateway: {};
+  AuthenticationError: {};
+  AuthorizationError: {};
+  RequiredField: { field?: string };
+  InvalidField: { invalidValue?: string | number | boolean | null; field?: string };
+  InvalidInput: {};
+  InvalidOperation: {};
+  TrayInvalidInput: {};
+  TrayUnauthorized: {};
+  TrayForbidden: {};
+  TrayNotFound: {};
+  TrayLimitExceeded: {};
+  TrayInternal: {};
+  TrayRepeatDeployment: { id?: string };
+  InvalidYaml: { detail?: string };
+  UnknownField: { field?: string };
+  DuplicateApplicationName: { applicationName?: string };
+  DuplicateConfigurationKey: { configurationKey?: string };
+  DuplicateGlobalConfigurationKey: { configurationKey?: string };
+  ReservedConfigurationKey: { configurationKey?: string };
+  NotAllowedForApplicationType: { field?: string; applicationType?: string };
+  MissingMerchantCenterConfiguration: { applicationName?: string; configurationKey?: string };
+  InvalidSchedule: { invalidValue?: string | number | boolean | null };
+  LegacyConnectYamlFormat: { field?: string };
+  DeprecatedApplicationType: {};
+  ProvidedConfigurationKey: { configurationKey?: string };
+  DeploymentMissingApplicationConfigurationKey: { configurationKey?: string; applicationName?: string };
+  DeploymentEmptyRequiredApplicationConfigurationKey: { configurationKey?: string; applicationName?: string };
+  InvalidStatusTransition: { from?: string; to?: string };
+  ConnectorNotAvailableToProject: { projectIdentifier?: string };
+  ConfigurationDefaultApplies: { configurationKey?: string };
+  TooManyIssues: { omittedErrors?: number; omittedWarnings?: number };
+  InternalError: {};
+}
+// END GENERATED: IssueParams
 
 /** The answer of every check. */
 export interface Report {
@@ -276,13 +364,13 @@ export function validateProjectIdentifier(value: unknown): Report;
  * Checks a DeploymentDraft. Throws only when `context` is neither an object nor
  * undefined/null (API misuse); bad input is always a Report.
  */
-export function validateDeploymentDraft(draft: Payload<DeploymentDraft | unknown>, context?: Context | null): Report;
+export function validateDeploymentDraft(draft: Payload<DeploymentDraft>, context?: Context | null): Report;
 
 /**
  * Checks a DeploymentUpdate (redeploy); with a context, against the deployment (status,
  * version, applications) and the connector (configuration values).
  */
-export function validateDeploymentUpdate(update: Payload<DeploymentUpdate | unknown>, context?: Context | null): Report;
+export function validateDeploymentUpdate(update: Payload<DeploymentUpdate>, context?: Context | null): Report;
 
 /**
  * Builds a DeploymentDraft from values per application, sorted into standard and secured by
@@ -291,18 +379,18 @@ export function validateDeploymentUpdate(update: Payload<DeploymentUpdate | unkn
  * when `source` is neither a string nor a connector object (API misuse).
  */
 export function buildDeploymentDraft(
-  input: Payload<DeploymentDraftInput | unknown>,
+  input: Payload<DeploymentDraftInput>,
   source: string | ConnectorSource,
 ): { draft: DeploymentDraft | null; report: Report };
 
 /** Checks a ConnectorStagedDraft (POST /connectors/drafts): every field rule. */
-export function validateConnectorStagedDraft(draft: Payload<ConnectorStagedDraft | unknown>): Report;
+export function validateConnectorStagedDraft(draft: Payload<ConnectorStagedDraft>): Report;
 
 /**
  * Checks a ConnectorUpdate: every action and exactly its fields; with `context.connectorStaged`
  * (or a ConnectorStaged as `context.connector`), what its state allows, action after action.
  */
-export function validateConnectorUpdate(update: Payload<ConnectorUpdate | unknown>, context?: Context | null): Report;
+export function validateConnectorUpdate(update: Payload<ConnectorUpdate>, context?: Context | null): Report;
 
 /**
  * The shortest list of update actions that turns `before` into `after` (ConnectorStaged or
@@ -320,7 +408,7 @@ export function buildConnectorUpdateActions(
  */
 export function applyConnectorUpdate(
   connectorStaged: ConnectorStaged | ConnectorStagedDraft | string,
-  update: Payload<ConnectorUpdate | unknown>,
+  update: Payload<ConnectorUpdate>,
 ): { connectorStaged: ConnectorStaged | null; report: Report };
 
 /** `DeploymentInvalidStatusTransition` unless the status is Draft, Deployed, Failed or UndeployFailed. */
@@ -450,7 +538,7 @@ export interface TrayPath {
 }
 
 /** Checks `connector.json` (an object or its JSON text). */
-export function validateTrayConnector(connectorJson: Payload<TrayConnectorJson | unknown>): Report;
+export function validateTrayConnector(connectorJson: Payload<TrayConnectorJson>): Report;
 
 /** `/cdk/v1/deployments/connectors/{name}/versions/{version}/deploy-connector-from-source`, each segment checked and percent-encoded. */
 export function trayDeployPath(name: string, version: string): TrayPath;
@@ -460,12 +548,12 @@ export function trayStatusPath(name: string, version: string, id: string): TrayP
 
 /** Checks a deploy request body; with `connectorJson`, also that it is deployable (its issues carry `source: "connectorJson"`). */
 export function validateTrayDeployRequest(
-  body: Payload<TrayDeployRequest | unknown>,
-  connectorJson?: Payload<TrayConnectorJson | unknown> | null,
+  body: Payload<TrayDeployRequest>,
+  connectorJson?: Payload<TrayConnectorJson> | null,
 ): Report;
 
 /** Checks the 200 response of the deploy or the status endpoint. */
-export function validateTrayDeploymentResponse(json: Payload<TrayDeploymentResponse | unknown>): Report;
+export function validateTrayDeploymentResponse(json: Payload<TrayDeploymentResponse>): Report;
 
 // ---- Deployment tracker ------------------------------------------------------------------
 
@@ -539,7 +627,7 @@ export interface TrackerLatestRow {
 export type TrackerRecords = Payload<TrackerDeployment[] | { data: TrackerDeployment[] } | unknown>;
 
 /** Checks the body that records a deployment. */
-export function validateTrackerDeployment(payload: Payload<TrackerDeploymentPayload | unknown>): Report;
+export function validateTrackerDeployment(payload: Payload<TrackerDeploymentPayload>): Report;
 
 /**
  * Checks a status update; with `current` (a record or its status), also that the
@@ -547,7 +635,7 @@ export function validateTrackerDeployment(payload: Payload<TrackerDeploymentPayl
  * is neither (nor undefined/null).
  */
 export function validateTrackerStatusUpdate(
-  update: Payload<TrackerStatusUpdate | unknown>,
+  update: Payload<TrackerStatusUpdate>,
   current?: TrackerDeployment | TrackerStatus | string | null,
 ): Report;
 

@@ -32,6 +32,44 @@ fn docs_table() -> String {
     out
 }
 
+/// The `$params` a code's message template names, in order, once each.
+fn template_params(code: Code) -> Vec<&'static str> {
+    let mut params: Vec<&'static str> = Vec::new();
+    for rest in code.message_template().split('$').skip(1) {
+        let name = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        if !name.is_empty() && !params.contains(&name) {
+            params.push(name);
+        }
+    }
+    params
+}
+
+/// The TypeScript type of a template param (by its name: the API's ErrorObject fields).
+fn param_type(name: &str) -> &'static str {
+    match name {
+        "version" | "expectedVersion" | "currentVersion" | "omittedErrors" | "omittedWarnings" => "number",
+        "invalidValue" => "string | number | boolean | null",
+        "allowedTypes" | "value" | "duplicateValue" => "unknown",
+        _ => "string",
+    }
+}
+
+/// `IssueParams`: for each code, the params its template names (optional: an issue leaves out
+/// a value that could be a secret). `Issue` is the union of one issue type per code over it.
+fn ts_params() -> String {
+    let mut out = String::from("export interface IssueParams {\n");
+    for code in Code::ALL {
+        let params: Vec<String> = template_params(*code)
+            .iter()
+            .map(|p| format!("{p}?: {}", param_type(p)))
+            .collect();
+        let body = if params.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", params.join("; ")) };
+        out.push_str(&format!("  {}: {body};\n", code.as_str()));
+    }
+    out.push_str("}\n");
+    out
+}
+
 /// Checks (or with BLESS=1 rewrites) the text between the BEGIN/END GENERATED lines.
 fn in_step(relative: &str, block: &str, expected: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
@@ -62,6 +100,11 @@ fn in_step(relative: &str, block: &str, expected: &str) {
 #[test]
 fn typescript_union_in_step() {
     in_step("pkg-template/index.d.ts", "Code", &ts_union());
+}
+
+#[test]
+fn typescript_issue_params_in_step() {
+    in_step("pkg-template/index.d.ts", "IssueParams", &ts_params());
 }
 
 #[test]

@@ -53,3 +53,11 @@ test('a function called before init() throws "call await init() first"; initSync
     console.log(api.validateDeploymentDraft('{}').valid);`);
   assert.equal(out, 'connect-preflight: call await init() first (or initSync(bytes)), then validateDeploymentDraft()\nfalse');
 });
+
+test('a wasm URL answered with an HTML page (a dev server that moved the module): init() says what to do', () => {
+  const out = run(`
+    try { await api.init(new Response('<!doctype html><p>index</p>', { headers: { 'content-type': 'application/wasm' } })); console.log('no throw'); }
+    catch (e) { console.log(e.message); }`);
+  assert.match(out, /^connect-preflight: connect_preflight_bg\.wasm was not found where this module expected it/);
+  assert.match(out, /optimizeDeps: \{ exclude: \['connect-preflight'\] \}/);
+});

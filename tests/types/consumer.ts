@@ -149,6 +149,28 @@ async function main(): Promise<void> {
   // @ts-expect-error: a Report's valid is a boolean
   const notBool: string = fromObject.valid;
   console.log(wrong, badRegion, notBool);
+
+  // Payloads are typed: a misspelt field of an object literal is an error, text is fine.
+  // @ts-expect-error: 'regoin' is not a field of a DeploymentDraft
+  validateDeploymentDraft({ connector: { key: 'c' }, regoin: 'eu', configurations: [] });
+  // @ts-expect-error: the redeploy action is 'redeploy'
+  validateDeploymentUpdate({ version: 1, actions: [{ action: 'redeplay' }] });
+  validateDeploymentDraft('{ "regoin": "eu" }');
+
+  // Issues are a union on `code`: after narrowing, the code's own params are typed.
+  for (const issue of fromObject.errors) {
+    if (issue.code === 'DeploymentMissingApplicationConfigurationKey') {
+      const key: string | undefined = issue.configurationKey;
+      const app: string | undefined = issue.applicationName;
+      console.log(key, app);
+    }
+    if (issue.code === 'ConnectorStagedNotPreviewable') {
+      const version: number | undefined = issue.version;
+      // @ts-expect-error: a version is a number
+      const asText: string | undefined = issue.version;
+      console.log(version, asText);
+    }
+  }
 }
 
 void main();
