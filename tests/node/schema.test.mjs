@@ -12,6 +12,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { connectYamlSchema, validateConnectYaml } from 'connect-preflight';
 import { mulberry32 } from './seeded.mjs';
 import { mutate } from './mutations.mjs';
+import { getLanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const require = createRequire(import.meta.url);
 const corpus = new URL('../../../shared/corpus/connect-yaml/', import.meta.url);
@@ -79,25 +81,33 @@ function benign(doc, random) {
   }
 }
 
-test('every connect.yaml the validator accepts is valid against the schema (corpus and mutations)', () => {
-  assert.equal(files.length, 37, `the corpus is not at ${corpus.pathname}: clone ../shared beside the project`);
+/** The corpus and, per file, 60 mutations that break it and 60 that keep it: [file, text]. */
+function variantsOfTheCorpus() {
   const random = mulberry32(20261206);
-  const tally = { files: 0, accepted: 0, refused: 0, refusedBySchemaToo: 0 };
-  const wronglyFlagged = [];
+  const out = [];
   for (const file of files) {
     const original = YAML.parse(readFileSync(new URL(file, corpus), 'utf8'));
-    const variants = [readFileSync(new URL(file, corpus), 'utf8')];
+    out.push([file, readFileSync(new URL(file, corpus), 'utf8')]);
     for (let n = 0; n < 60; n++) {
       const doc = structuredClone(original);
       for (let m = 0, times = 1 + Math.floor(random() * 2); m < times; m++) mutate(doc, random);
-      variants.push(YAML.stringify(doc));
+      out.push([file, YAML.stringify(doc)]);
     }
     for (let n = 0; n < 60; n++) {
       const doc = structuredClone(original);
       for (let m = 0, times = 1 + Math.floor(random() * 4); m < times; m++) benign(doc, random);
-      variants.push(YAML.stringify(doc));
+      out.push([file, YAML.stringify(doc)]);
     }
-    for (const text of variants) {
+  }
+  return out;
+}
+
+test('every connect.yaml the validator accepts is valid against the schema (corpus and mutations)', () => {
+  assert.equal(files.length, 37, `the corpus is not at ${corpus.pathname}: clone ../shared beside the project`);
+  const tally = { files: 0, accepted: 0, refused: 0, refusedBySchemaToo: 0 };
+  const wronglyFlagged = [];
+  for (const [file, text] of variantsOfTheCorpus()) {
+    {
       tally.files++;
       const ours = validateConnectYaml(text);
       const valid = validate(YAML.parse(text));
@@ -115,4 +125,43 @@ test('every connect.yaml the validator accepts is valid against the schema (corp
   assert.deepEqual(wronglyFlagged.slice(0, 2), []);
   assert.ok(tally.accepted >= 1000 && tally.refused >= 1000, `both verdicts reached: ${JSON.stringify(tally)}`);
   assert.ok(tally.refusedBySchemaToo >= tally.refused / 2, 'the schema catches most invalid files');
+});
+
+// The editors' engine: yaml-language-server validates and completes with
+// vscode-json-languageservice (the YAML read into its JSON document model); this runs the
+// same service on the same documents as JSON.
+test('in the editors\' schema engine: no squiggle on a file the validator accepts; completion and hover text', async () => {
+  const service = getLanguageService({});
+  service.configure({ validate: true, schemas: [{ uri: schema.$id, fileMatch: ['*.json'], schema }] });
+  const diagnose = async (value) => {
+    const doc = TextDocument.create('file:///connect.json', 'json', 1, JSON.stringify(value, null, 2));
+    return service.doValidation(doc, service.parseJSONDocument(doc), { schemaValidation: 'error' });
+  };
+  let accepted = 0;
+  let refusedAndFlagged = 0;
+  let refused = 0;
+  const flagged = [];
+  for (const [file, text] of variantsOfTheCorpus()) {
+    const ours = validateConnectYaml(text).valid;
+    const diagnostics = await diagnose(YAML.parse(text));
+    if (ours) {
+      accepted++;
+      if (diagnostics.length) flagged.push(`${file}: ${diagnostics.map((d) => d.message).join('; ')}`);
+    } else {
+      refused++;
+      if (diagnostics.length) refusedAndFlagged++;
+    }
+  }
+  console.log(`editor engine: ${accepted} accepted files, squiggles on ${flagged.length}; of ${refused} refused, ${refusedAndFlagged} flagged`);
+  assert.deepEqual(flagged.slice(0, 2), []);
+  assert.ok(accepted >= 1000);
+  // A misspelt field is flagged; completion offers the application types; hover has text.
+  const typo = await diagnose({ deployAs: [{ name: 'svc', applicationType: 'service', endpoints: '/x' }] });
+  assert.ok(typo.some((d) => /endpoints/.test(d.message)), JSON.stringify(typo));
+  const text = '{"deployAs": [{"name": "svc", "applicationType": ""}]}';
+  const doc = TextDocument.create('file:///c.json', 'json', 1, text);
+  const completion = await service.doComplete(doc, { line: 0, character: text.indexOf('""') + 1 }, service.parseJSONDocument(doc));
+  assert.deepEqual(completion.items.map((i) => i.label).sort(), [...schema.properties.deployAs.items.properties.applicationType.enum].map((t) => `"${t}"`).sort());
+  const hover = await service.doHover(doc, { line: 0, character: text.indexOf('applicationType') + 2 }, service.parseJSONDocument(doc));
+  assert.match(JSON.stringify(hover?.contents), /service, event, job/);
 });
