@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 SOURCES := Cargo.toml Cargo.lock $(shell find src pkg-template -type f 2>/dev/null)
 
-.PHONY: demo test build pack site schema setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
+.PHONY: demo test build pack size site schema setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
 
 ## demo: set up, build pkg/, run the command-line tool on the bundled examples
 demo: build
@@ -117,6 +117,10 @@ bench: build
 bench-page: site
 	@scripts/setup.sh browser
 	node bench/page.mjs
+
+## size: where the shipped wasm's bytes go, per crate and per module of ours (scripts/size.mjs)
+size: build
+	@node scripts/size.mjs
 
 ## bench-boundary: how payloads and reports should cross the wasm boundary (docs/decisions.md)
 bench-boundary: setup
