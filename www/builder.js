@@ -38,9 +38,27 @@ export function builder({ setStatus, examples }) {
   let sourceValue = null; // the source as buildDeploymentDraft takes it: text or an object
   let sourceIsYaml = true; // a connect.yaml (else a Connector JSON): the command line's file name
   let stale = false; // the form shows the last connector read: the text cannot be read now
+  const remembered = new Map(); // path → { value, secured }: what was typed, across redraws
   let lastDraft = null;
 
-  const source = codeEditor({ parent: $('source-editor'), label: 'connect.yaml', language: 'yaml', onChange: () => readSource() });
+  const source = codeEditor({ parent: $('source-editor'), label: 'connect.yaml', language: 'yaml', onChange: () => requestReadSource() });
+  // As for the fields (requestUpdate): the text is read at once while reading it and redrawing
+  // the form takes less than a frame, else once typing pauses (a 500-application file).
+  let readCost = 0;
+  let readDue = null;
+  function requestReadSource() {
+    clearTimeout(readDue);
+    if (readCost < 16) return timedReadSource();
+    readDue = setTimeout(timedReadSource, Math.min(readCost, 500));
+  }
+  function timedReadSource() {
+    const started = performance.now();
+    try {
+      readSource();
+    } finally {
+      readCost = performance.now() - started;
+    }
+  }
   const output = codeEditor({ parent: $('draft-output'), label: 'DeploymentDraft JSON', language: 'json', readOnly: true });
 
   // ---- The deployment fields ----------------------------------------------------------
@@ -145,18 +163,19 @@ export function builder({ setStatus, examples }) {
     sourceValue = null;
     if (trimmed.startsWith('{')) {
       source.setLanguage('json');
+      let connector;
       try {
-        const connector = JSON.parse(trimmed);
-        if (connector && Array.isArray(connector.configurations)) {
-          sourceValue = connector;
-          sourceIsYaml = false;
-          spec = specOf(connector);
-          prefill(connector);
-        } else {
-          items = [{ severity: 'error', issue: { code: 'InvalidJsonInput', message: 'A Connector JSON has a configurations array; this one has none.', path: '/configurations', line: 1, column: 1 } }];
-        }
+        connector = JSON.parse(trimmed);
       } catch (e) {
         items = [{ severity: 'error', issue: jsonErrorIssue(text, e) }];
+      }
+      if (connector !== undefined && connector && Array.isArray(connector.configurations)) {
+        sourceValue = connector;
+        sourceIsYaml = false;
+        spec = specOf(connector);
+        prefill(connector);
+      } else if (connector !== undefined) {
+        items = [{ severity: 'error', issue: { code: 'InvalidJsonInput', message: 'A Connector JSON has a configurations array; this one has none.', path: '/configurations', line: 1, column: 1 } }];
       }
     } else if (trimmed !== '') {
       source.setLanguage('yaml');
@@ -189,7 +208,11 @@ export function builder({ setStatus, examples }) {
     const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
     const list = (v) => (Array.isArray(v) ? v : []);
     const block = (b) => {
-      const entries = (v) => list(v).filter((d) => isObject(d) && typeof d.key === 'string' && d.key !== '');
+      // Only the members the form shows, and only as strings (a description may be any JSON).
+      const text = (v) => (typeof v === 'string' ? v : undefined);
+      const entries = (v) => list(v)
+        .filter((d) => isObject(d) && typeof d.key === 'string' && d.key !== '')
+        .map((d) => ({ key: d.key, description: text(d.description), default: text(d.default), required: d.required === true }));
       const secured = entries(b?.securedConfiguration);
       const securedKeys = new Set(secured.map((d) => d.key));
       const seen = new Set();
@@ -199,7 +222,7 @@ export function builder({ setStatus, examples }) {
     const names = new Set();
     const applications = list(connector.configurations)
       .filter((a) => isObject(a) && typeof a.applicationName === 'string' && !names.has(a.applicationName) && names.add(a.applicationName))
-      .map((a) => ({ name: a.applicationName, type: a.applicationType, ...block(a), schedule: typeof a.schedule === 'string' ? a.schedule : undefined }));
+      .map((a) => ({ name: a.applicationName, type: typeof a.applicationType === 'string' ? a.applicationType : '', ...block(a), schedule: typeof a.schedule === 'string' ? a.schedule : undefined }));
     const global = isObject(connector.globalConfiguration) ? block(connector.globalConfiguration) : null;
     const regions = list(connector.supportedRegions).filter((r) => typeof r === 'string');
     return { applications, global, supportedRegions: regions.length ? regions : null };
@@ -209,7 +232,7 @@ export function builder({ setStatus, examples }) {
   function prefill(connector) {
     const set = (path, value) => {
       const input = fields.get(path).input;
-      if (value !== undefined && input.value === '') input.value = String(value);
+      if ((typeof value === 'string' || typeof value === 'number') && input.value === '') input.value = String(value);
     };
     set('/connector/key', connector.key);
     if (connector.key === undefined) set('/connector/id', connector.id);
@@ -229,8 +252,14 @@ export function builder({ setStatus, examples }) {
     shape = next;
     // Keep what was typed: the values are read back from the old inputs by path, and only
     // into an input of the same kind — a secured value never lands in a standard input.
-    const typed = new Map();
-    for (const [path, f] of fields) if (path.startsWith('/values') || path.startsWith('/globalValues') || path.startsWith('/overrides')) typed.set(path, { value: f.input.value, secured: f.secured === true });
+    // What was typed is remembered by path across redraws (a name edited letter by letter
+    // passes through other names), kept in memory only, and bounded.
+    for (const [path, f] of fields) {
+      if (!(path.startsWith('/values') || path.startsWith('/globalValues') || path.startsWith('/overrides'))) continue;
+      remembered.delete(path);
+      if (f.input.value !== '') remembered.set(path, { value: f.input.value, secured: f.secured === true });
+    }
+    while (remembered.size > 10_000) remembered.delete(remembered.keys().next().value);
     for (const path of [...fields.keys()]) if (!DEPLOYMENT_FIELDS.some((f) => f.path === path)) fields.delete(path);
     const groups = $('configuration-groups');
     groups.replaceChildren();
@@ -285,9 +314,9 @@ export function builder({ setStatus, examples }) {
       }
       groups.append(group(app.name, app.type, controls));
     }
-    for (const [path, { value, secured }] of typed) {
-      const f = fields.get(path);
-      if (f && (f.secured === true) === secured) f.input.value = value;
+    for (const [path, f] of fields) {
+      const kept = remembered.get(path);
+      if (kept && (f.secured === true) === kept.secured) f.input.value = kept.value;
     }
   }
 
@@ -371,7 +400,18 @@ export function builder({ setStatus, examples }) {
       setStatus(source.text.trim() === '' ? 'Paste a connect.yaml or a Connector JSON, open a file, or pick an example.' : 'The connector cannot be read: see its issues.', 'loading');
       return;
     }
-    const built = buildDeploymentDraft(input(), sourceValue);
+    let built;
+    try {
+      built = buildDeploymentDraft(input(), sourceValue);
+    } catch (error) {
+      // The source is one the library refuses outright (e.g. nested past its depth budget).
+      for (const f of fields.values()) showAtField(f, []);
+      showSummary([]);
+      lastDraft = null;
+      showOutputs();
+      setStatus(`The connector cannot be used: ${error.message}`, 'invalid');
+      return;
+    }
     // The connect.yaml's own issues are in its editor already (parseConnectYaml).
     const report = {
       errors: built.report.errors.filter((i) => !i.source),
@@ -467,28 +507,57 @@ export function builder({ setStatus, examples }) {
   const includeSecrets = $('include-secrets');
   includeSecrets.addEventListener('change', showOutputs);
 
-  /** The shell variable a secured key's placeholder names: the key, or `_KEY` when the key
-   * starts with a digit (a shell name cannot). */
-  const shellVar = (key) => (/^[A-Za-z_]/.test(key) ? key : `_${key}`);
+  // Names the shell sets or reads itself, and the command's own placeholders: never a secret's.
+  const TAKEN = new Set(['BEARER_TOKEN', 'REGION', 'PROJECT_KEY', '_', 'PATH', 'HOME', 'PWD', 'OLDPWD', 'IFS', 'RANDOM', 'SRANDOM',
+    'LINENO', 'SECONDS', 'UID', 'EUID', 'PPID', 'SHLVL', 'HOSTNAME', 'OPTIND', 'OPTARG', 'OPTERR', 'REPLY', 'PS1', 'PS2', 'PS3', 'PS4',
+    'TERM', 'USER', 'SHELL', 'LANG', 'HISTFILE', 'EPOCHSECONDS', 'EPOCHREALTIME', 'GROUPS', 'FUNCNAME', 'PIPESTATUS', 'COLUMNS',
+    'LINES', 'MAIL', 'ENV', 'CDPATH', 'TMPDIR', 'HOSTTYPE', 'MACHTYPE', 'OSTYPE', 'DIRSTACK', 'COMP_WORDBREAKS']);
 
   /**
-   * The draft with the value of every entry of a securedConfiguration, and of every entry of
-   * a key the connector declares secured wherever it landed (an application's own or a global
-   * one), replaced by `marker(key)` (`${KEY}` by default).
+   * The shell variable of each secured value (`(application, key) → NAME`; application null for
+   * the global block): the key itself when it is a shell name nobody else has; otherwise, or
+   * for the second application with the same key, CP_<APPLICATION>_<KEY> with every other
+   * character an underscore. One variable per value, and never a name the shell gives a value.
    */
-  function redacted(draft, marker = (key) => `\${${shellVar(key)}}`) {
+  function placeholderNames() {
+    const names = new Map();
+    const used = new Set(TAKEN);
+    const safe = (s) => String(s).replace(/[^A-Za-z0-9_]/g, '_');
+    return (application, key) => {
+      const slot = JSON.stringify([application, key]);
+      if (names.has(slot)) return names.get(slot);
+      const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !used.has(key) && !key.startsWith('BASH') && key.length <= 64;
+      const base = plain ? key : `CP_${application === null ? 'GLOBAL' : safe(application).toUpperCase()}_${safe(key)}`.slice(0, 96);
+      let name = base;
+      for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+      used.add(name);
+      names.set(slot, name);
+      return name;
+    };
+  }
+
+  /**
+   * The draft with the value of every entry of a securedConfiguration, and of every standard
+   * entry of a key the same block declares secured (a key in both blocks), replaced by
+   * `marker(application, key)` (`${NAME}` by default; application null for the global block).
+   */
+  function redacted(draft, marker) {
+    if (!marker) {
+      const name = placeholderNames();
+      marker = (application, key) => `\${${name(application, key)}}`;
+    }
     const copy = structuredClone(draft);
     const global = new Set(spec?.global?.secured.map((d) => d.key) ?? []);
     const byApp = new Map((spec?.applications ?? []).map((a) => [a.name, new Set(a.secured.map((d) => d.key))]));
-    const mask = (block, declared) => {
+    const mask = (block, application, declared) => {
       for (const [list, all] of [[block.securedConfiguration, true], [block.standardConfiguration, false]]) {
         for (const entry of Array.isArray(list) ? list : []) {
-          if (entry && (all || declared.has(entry.key) || global.has(entry.key))) entry.value = marker(String(entry.key));
+          if (entry && (all || declared.has(entry.key))) entry.value = marker(application, String(entry.key));
         }
       }
     };
-    for (const block of copy.configurations ?? []) mask(block, byApp.get(block.applicationName) ?? new Set());
-    if (copy.globalConfiguration) mask(copy.globalConfiguration, global);
+    for (const block of copy.configurations ?? []) mask(block, String(block.applicationName), byApp.get(block.applicationName) ?? new Set());
+    if (copy.globalConfiguration) mask(copy.globalConfiguration, null, global);
     return copy;
   }
 
@@ -515,7 +584,9 @@ export function builder({ setStatus, examples }) {
     const start = performance.now();
     const text = shown();
     output.setText(text ?? '');
-    $('curl').textContent = text ? curl(!includeSecrets.checked) : '';
+    const { command, variables } = text ? curl(!includeSecrets.checked) : { command: '', variables: [] };
+    $('curl').textContent = command;
+    $('curl-variables').textContent = variables.length ? `Export first: ${variables.join(' ')}` : '';
     $('cli').textContent = text ? cli() : '';
     writeState(stateOf());
     request.setAttribute('aria-busy', 'false');
@@ -534,12 +605,14 @@ export function builder({ setStatus, examples }) {
     const parts = ['https://connect.', value('/region') || { name: 'REGION' }, '.commercetools.com/', value('/projectKey') || { name: 'PROJECT_KEY' }, '/deployments'];
     let url = '';
     let literal = '';
+    const variables = ['BEARER_TOKEN'];
     for (const part of parts) {
       if (typeof part === 'string') {
         literal += part;
         continue;
       }
       url += `${literal ? shellQuote(literal) : ''}"\${${part.name}}"`;
+      variables.push(part.name);
       literal = '';
     }
     url += literal ? shellQuote(literal) : '';
@@ -549,13 +622,15 @@ export function builder({ setStatus, examples }) {
       let marker;
       do marker = `CPSECRET${Math.random().toString(36).slice(2).toUpperCase()}X`;
       while (JSON.stringify(lastDraft).includes(marker));
-      const keys = [];
-      const json = JSON.stringify(redacted(lastDraft, (key) => `${marker}${keys.push(key) - 1}X`), null, 2);
-      body = json.replace(/[\\`$]/g, '\\$&').replace(new RegExp(`${marker}(\\d+)X`, 'g'), (_, i) => `\${${shellVar(keys[Number(i)])}}`);
+      const name = placeholderNames();
+      const slots = [];
+      const json = JSON.stringify(redacted(lastDraft, (application, key) => `${marker}${slots.push(name(application, key)) - 1}X`), null, 2);
+      body = json.replace(/[\\`$]/g, '\\$&').replace(new RegExp(`${marker}(\\d+)X`, 'g'), (_, i) => `\${${slots[Number(i)]}}`);
+      variables.push(...slots);
     } else {
       body = JSON.stringify(lastDraft, null, 2); // a quoted here-document: nothing is expanded
     }
-    return [
+    const command = [
       `curl -sS -X POST ${url} \\`,
       `  -H "Authorization: Bearer \${BEARER_TOKEN}" \\`,
       `  -H 'Content-Type: application/json' \\`,
@@ -563,6 +638,7 @@ export function builder({ setStatus, examples }) {
       body,
       'EOF',
     ].join('\n');
+    return { command, variables: [...new Set(variables)] };
   }
   function cli() {
     const connector = sourceIsYaml ? 'connect.yaml' : 'connector.json';
@@ -641,6 +717,9 @@ export function builder({ setStatus, examples }) {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
+
+  // A link opened in this tab (only its fragment changes): its state replaces the form's.
+  window.addEventListener('hashchange', () => void restore());
 
   readSource();
   return { restore, update, source };

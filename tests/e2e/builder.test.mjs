@@ -123,7 +123,14 @@ for (const [index, { name, load, example }] of FILES.entries()) {
     if (job) assert.equal(draft.configurations.find((c) => c.applicationName === job.applicationName).schedule, '30 2 * * *');
     if (event) assert.deepEqual(draft.configurations.find((c) => c.applicationName === event.applicationName).retryPolicy, { strategy: 'exponential-backoff', minBackoffSeconds: 5, maxBackoffSeconds: 60 });
     const secured = [...draft.configurations, draft.globalConfiguration].filter(Boolean).flatMap((b) => b.securedConfiguration);
-    assert.ok(secured.length > 0 && secured.every((e) => e.value === `\${${e.key}}`), JSON.stringify(secured));
+    // Each secured value is its own ${NAME}: the key, or CP_<APPLICATION>_<KEY> for a key
+    // another application has too.
+    const placeholders = secured.map((e) => e.value);
+    assert.ok(secured.length > 0 && placeholders.every((v) => /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v)), JSON.stringify(secured));
+    assert.equal(new Set(placeholders).size, placeholders.length, 'one variable per secured value');
+    assert.ok(secured.some((e) => e.value === `\${${e.key}}`));
+    const exported = await page.locator('#curl-variables').textContent();
+    for (const v of placeholders) assert.ok(exported.includes(v.slice(2, -1)), `${exported} lacks ${v}`);
     await settled(page);
     const curl = await page.locator('#curl').textContent();
     assert.ok(curl.startsWith("curl -sS -X POST 'https://connect.europe-west1.gcp.commercetools.com/shop-staging/deployments'"), curl);

@@ -80,9 +80,12 @@ test('curl expands only its own placeholders: generated strings in every field, 
       await settled(page);
       const curl = await page.locator('#curl').textContent();
       const json = JSON.parse(await downloaded(page, 'Download deployment-draft.json'));
-      // What the shell must send: the JSON shown, each ${KEY} filled from the environment.
-      const expected = JSON.stringify(json, null, 2).replaceAll('${TOKEN}', 'env-token').replaceAll('${_1KEY}', 'env-1key');
-      writeFileSync(join(dir, 'run.sh'), `curl() { printf '%s\\n' "$@" > args; cat > body; }\nexport BEARER_TOKEN=bearer TOKEN=env-token _1KEY=env-1key HOME=/home/x\n${curl}\n`);
+      // What the shell must send: the JSON shown, each secured ${NAME} filled from the environment.
+      const names = ticked ? [] : json.configurations.flatMap((c) => c.securedConfiguration.map((e) => /^\$\{(\w+)\}$/.exec(e.value)[1]));
+      if (!ticked) assert.deepEqual(names, ['TOKEN', 'CP_APP_1KEY']);
+      let expected = JSON.stringify(json, null, 2);
+      for (const n of names) expected = expected.replaceAll(`\${${n}}`, `env-${n}`);
+      writeFileSync(join(dir, 'run.sh'), `curl() { printf '%s\\n' "$@" > args; cat > body; }\nexport BEARER_TOKEN=bearer ${names.map((n) => `${n}=env-${n}`).join(' ')} HOME=/home/x\n${curl}\n`);
       const r = spawnSync('bash', ['run.sh'], { cwd: dir, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
       assert.ok(!existsSync(join(dir, 'PWNED')), `a command ran: ${JSON.stringify(given)}`);
@@ -128,6 +131,7 @@ test('names like __proto__ and constructor are plain names: their values reach t
 test('a Connector JSON of any shape: no page error, a status, no field labelled undefined', async () => {
   const defs = JSON.parse(readFileSync(new URL('../fixtures/defs/connectors.json', import.meta.url), 'utf8'));
   const WRONG = [null, 5, 'abc', {}, [], [null], [5], true, { key: 1 }];
+  WRONG.push({ toString: 1 }, { toString: 'x', valueOf: 'y' });
   const SLOTS = [
     (c, v) => (c.configurations = v),
     (c, v) => (c.configurations[0] = v),
@@ -137,6 +141,11 @@ test('a Connector JSON of any shape: no page error, a status, no field labelled 
     (c, v) => (c.configurations[0].securedConfiguration = v),
     (c, v) => (c.globalConfiguration = v),
     (c, v) => (c.supportedRegions = v),
+    (c, v) => (c.configurations[0].applicationType = v),
+    (c, v) => c.configurations[0].standardConfiguration?.[0] && (c.configurations[0].standardConfiguration[0].description = v),
+    (c, v) => c.configurations[0].standardConfiguration?.[0] && (c.configurations[0].standardConfiguration[0].default = v),
+    // nested past the library's depth budget: refused as a source, said in the status
+    (c) => (c.deep = JSON.parse(`${'['.repeat(200)}${']'.repeat(200)}`)),
   ];
   const { page, problems, close } = await openPage(env);
   let cases = 0;
@@ -146,7 +155,8 @@ test('a Connector JSON of any shape: no page error, a status, no field labelled 
       if (s === 4 && !connector.configurations[0].standardConfiguration?.length) continue;
       set(connector, structuredClone(wrong));
       await paste(page, 'connect.yaml', JSON.stringify(connector, null, 2));
-      await status(page).filter({ hasText: /DeploymentDraft|cannot be read/ }).waitFor();
+      await status(page).filter({ hasText: /DeploymentDraft|cannot be read|cannot be used/ }).waitFor();
+      await page.getByLabel('Connector key', { exact: true }).fill(`k${cases}`); // a keystroke after it
       const labels = await page.locator('#configuration-groups label').allTextContents();
       assert.ok(!labels.some((l) => /undefined|\[object Object\]/.test(l)), `${s} ${JSON.stringify(wrong)}: ${labels}`);
       cases++;
@@ -173,6 +183,69 @@ test('a half-typed connect.yaml keeps the form and what was typed; an empty edit
   await paste(page, 'connect.yaml', '');
   await status(page).filter({ hasText: 'Paste a connect.yaml' }).waitFor();
   assert.equal(await page.locator('#configuration-groups input').count(), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('secured key names the shell would read (from a Connector JSON): one safe variable each, nothing run', async () => {
+  const HOSTILE = ['API_KEY:-$(touch PWNED)', 'A[$(touch PWNED)]', 'A-B', 'A}', 'A:=x', '#', 'a/b', 'A:?boom', 'A B', 'é', '${A}',
+    'IFS', 'PWD', 'RANDOM', 'BEARER_TOKEN', 'PROJECT_KEY', 'REGION', 'BASH_ENV', '1KEY', '_1KEY', 'SHARED'];
+  const configurations = [
+    { applicationName: 'app-a', applicationType: 'service', standardConfiguration: [{ key: 'TOKEN', description: 'public' }], securedConfiguration: HOSTILE.map((key) => ({ key, description: 'd', required: true })) },
+    { applicationName: 'app b', applicationType: 'service', standardConfiguration: [], securedConfiguration: [{ key: 'SHARED', description: 'd', required: true }] },
+  ];
+  const connector = { key: 'my-connector', configurations, globalConfiguration: { standardConfiguration: [], securedConfiguration: [{ key: 'TOKEN', description: 'the global secret', required: true }] } };
+  const { page, problems, close } = await openPage(env);
+  await paste(page, 'connect.yaml', JSON.stringify(connector, null, 2));
+  await page.getByLabel('Region', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Project key', { exact: true }).fill('shop');
+  const typed = {};
+  for (const [i, key] of HOSTILE.entries()) await field(page, 'app-a', key).fill((typed[`app-a ${key}`] = `secret-${i}`));
+  await field(page, 'app b', 'SHARED').fill('secret-b');
+  await field(page, 'app-a', 'TOKEN').fill('public-value');
+  await field(page, 'Global configuration', 'TOKEN').fill('global-secret');
+  await settled(page);
+  const json = JSON.parse(await downloaded(page, 'Download deployment-draft.json'));
+  const curl = await page.locator('#curl').textContent();
+  const variables = (await page.locator('#curl-variables').textContent()).replace('Export first: ', '').split(' ');
+  const placeholders = [...json.configurations, json.globalConfiguration].flatMap((b) => b.securedConfiguration.map((e) => /^\$\{(\w+)\}$/.exec(e.value)?.[1]));
+  assert.ok(placeholders.every(Boolean), JSON.stringify(placeholders));
+  assert.equal(new Set(placeholders).size, placeholders.length, 'one variable per secured value');
+  for (const taken of ['IFS', 'PWD', 'RANDOM', 'BEARER_TOKEN', 'PROJECT_KEY', 'REGION', 'BASH_ENV']) assert.ok(!placeholders.includes(taken), taken);
+  // The standard value of app-a's TOKEN is what was typed (the global TOKEN is another slot).
+  assert.equal(json.configurations[0].standardConfiguration.find((e) => e.key === 'TOKEN').value, 'public-value');
+  const dir = mkdtempSync(join(tmpdir(), 'cp-keys-'));
+  writeFileSync(join(dir, 'run.sh'), `curl() { printf '%s\\n' "$@" > args; cat > body; }\nexport ${variables.map((n) => `${n}=env-${n}`).join(' ')}\n${curl}\n`);
+  const r = spawnSync('bash', ['run.sh'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!existsSync(join(dir, 'PWNED')), 'a command ran');
+  let expected = JSON.stringify(json, null, 2);
+  for (const n of placeholders) expected = expected.replaceAll(`\${${n}}`, `env-${n}`);
+  assert.equal(readFileSync(join(dir, 'body'), 'utf8').replace(/\n$/, ''), expected);
+  console.log(`secured key names: ${HOSTILE.length} hostile names, ${placeholders.length} variables, body as shown, nothing run`);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('what was typed survives a name edited letter by letter, and a link opened in the same tab applies', async () => {
+  const text = (name) => yaml([app(name, { standardConfiguration: ['PLAIN'], securedConfiguration: ['TOKEN'] })]);
+  const { page, problems, close } = await openPage(env);
+  await paste(page, 'connect.yaml', text('app'));
+  await field(page, 'app', 'PLAIN').fill('kept');
+  await field(page, 'app', 'TOKEN').fill('kept-secret');
+  await paste(page, 'connect.yaml', text('ap')); // readable, another name
+  await paste(page, 'connect.yaml', text('app'));
+  assert.equal(await field(page, 'app', 'PLAIN').inputValue(), 'kept');
+  assert.equal(await field(page, 'app', 'TOKEN').inputValue(), 'kept-secret');
+  // A link of another form, opened by changing only the fragment.
+  const other = await openPage(env);
+  await paste(other.page, 'connect.yaml', text('linked'));
+  await field(other.page, 'linked', 'PLAIN').fill('from-the-link');
+  const { url } = await linkState(other.page);
+  await other.close();
+  await page.evaluate((hash) => (location.hash = hash), new URL(url).hash);
+  await page.getByRole('group', { name: 'linked', exact: true }).waitFor();
+  assert.equal(await field(page, 'linked', 'PLAIN').inputValue(), 'from-the-link');
   assert.deepEqual(problems, []);
   await close();
 });
