@@ -41,24 +41,14 @@ export function builder({ setStatus, examples }) {
   const remembered = new Map(); // path → { value, secured }: what was typed, across redraws
   let lastDraft = null;
 
-  const source = codeEditor({ parent: $('source-editor'), label: 'connect.yaml', language: 'yaml', onChange: () => requestReadSource() });
-  // As for the fields (requestUpdate): the text is read at once while reading it and redrawing
-  // the form takes less than a frame, else once typing pauses (a 500-application file).
-  let readCost = 0;
-  let readDue = null;
-  function requestReadSource() {
-    clearTimeout(readDue);
-    if (readCost < 16) return timedReadSource();
-    readDue = setTimeout(timedReadSource, Math.min(readCost, 500));
-  }
-  function timedReadSource() {
-    const started = performance.now();
-    try {
-      readSource();
-    } finally {
-      readCost = performance.now() - started;
-    }
-  }
+  // Reading the connector (and redrawing the form) and checking the form run at once while
+  // they take less than a frame; for a connector so large that they take longer (hundreds of
+  // applications), once typing pauses: keys are never held up behind them.
+  const reading = paced(readSource);
+  const checking = paced(check);
+  const update = checking.run;
+  const requestUpdate = checking.request;
+  const source = codeEditor({ parent: $('source-editor'), label: 'connect.yaml', language: 'yaml', onChange: reading.request });
   const output = codeEditor({ parent: $('draft-output'), label: 'DeploymentDraft JSON', language: 'json', readOnly: true });
 
   // ---- The deployment fields ----------------------------------------------------------
@@ -369,26 +359,6 @@ export function builder({ setStatus, examples }) {
       }
     }
     return out;
-  }
-
-  // An input re-runs the check at once while a check takes less than a frame. A connector so
-  // large that one takes longer (hundreds of applications) is checked once typing pauses
-  // for about as long as a check takes, so that keys are never held up behind checks.
-  let lastCost = 0;
-  let updateDue = null;
-  function requestUpdate() {
-    clearTimeout(updateDue);
-    if (lastCost < 16) return update();
-    updateDue = setTimeout(update, Math.min(lastCost, 500));
-  }
-
-  function update() {
-    const started = performance.now();
-    try {
-      check();
-    } finally {
-      lastCost = performance.now() - started;
-    }
   }
 
   function check() {
@@ -723,4 +693,28 @@ export function builder({ setStatus, examples }) {
 
   readSource();
   return { restore, update, source };
+}
+
+/**
+ * `fn` paced to its cost: `request()` runs it at once while a run takes less than a frame,
+ * else once requests pause for about as long as a run takes (at most 0.5 s); `run()` runs it now.
+ */
+function paced(fn) {
+  let cost = 0;
+  let due = null;
+  const run = () => {
+    clearTimeout(due);
+    const started = performance.now();
+    try {
+      fn();
+    } finally {
+      cost = performance.now() - started;
+    }
+  };
+  const request = () => {
+    clearTimeout(due);
+    if (cost < 16) return run();
+    due = setTimeout(run, Math.min(cost, 500));
+  };
+  return { run, request };
 }
