@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 SOURCES := Cargo.toml Cargo.lock $(shell find src pkg-template -type f 2>/dev/null)
 
-.PHONY: demo test build pack size site schema setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
+.PHONY: demo test build pack size bench-memory site schema setup serve bench bench-page screenshot bench-boundary attack-yaml fuzz clean
 
 ## demo: set up, build pkg/, run the command-line tool on the bundled examples
 demo: build
@@ -111,7 +111,12 @@ bench: build
 	node bench/deployment-draft.mjs
 	node bench/robustness.mjs
 	node bench/cli.mjs
+	node bench/start.mjs
 	@$(MAKE) --no-print-directory bench-page
+
+## bench-memory: wasm memory and RSS over 1,000,000 calls of each entry point (CALLS=n for fewer)
+bench-memory: build
+	node --expose-gc bench/memory.mjs
 
 ## bench-page: the builder in Chromium, one keystroke to rendered issues (50-application connector)
 bench-page: site
