@@ -216,14 +216,12 @@ fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
     }
 }
 
-/// The most UTF-16 units of an argument that is no payload (a key, a status, a state, a
-/// machine name): far more than any valid one, and enough for every check to say why not.
-const MAX_PLAIN_UNITS: u32 = 65_536;
-
-/// A JS string argument that is no payload, cut to `MAX_PLAIN_UNITS`; `None` for others.
+/// A JS string argument that is no payload, cut one UTF-16 unit past `MAX_PLAIN_UNITS` (far
+/// more than any valid one, and enough for a check to see that it is longer: a path parameter
+/// must not be built from a cut string); `None` for others.
 fn plain_string(value: &JsValue) -> Option<String> {
     let text = value.dyn_ref::<JsString>()?;
-    head(text, MAX_PLAIN_UNITS).as_string()
+    head(text, crate::report::budget::MAX_PLAIN_UNITS as u32 + 1).as_string()
 }
 
 /// A plain value argument (not JSON text): strings stay strings, containers are described

@@ -31,6 +31,10 @@ pub const MAX_ECHO_CHARS: usize = 200;
 /// The most characters of a message (a safety net: echoed pieces are already cut).
 pub const MAX_MESSAGE_CHARS: usize = 1_000;
 
+/// The most UTF-16 units of a string argument that is no payload (a key, a status, a path
+/// parameter) that is read: one unit more is read, so that a longer one is seen to be longer.
+pub const MAX_PLAIN_UNITS: usize = 65_536;
+
 /// `s`, or its first `max` characters and `…`.
 pub(crate) fn cut(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     match s.char_indices().nth(max) {

@@ -139,7 +139,11 @@ fn connector_segments(c: &mut Checker, name: &Value, version: &Value) -> Option<
 fn segment<'v>(c: &mut Checker, value: &'v Value, name: &str) -> Option<&'v str> {
     let path = format!("/{name}");
     let s = c.string(value, Loc::At(&path), name, Echo::Yes)?;
-    let problem = if s.is_empty() {
+    // First the length: only so much of a string argument is read, and a path built from part
+    // of one (or judged by part of it) would name another resource.
+    let problem = if s.encode_utf16().count() > crate::report::budget::MAX_PLAIN_UNITS {
+        Some("is longer than 65,536 characters")
+    } else if s.is_empty() {
         Some("is empty")
     } else if s == "." || s == ".." {
         Some("is a dot segment, which names another path")
