@@ -15,7 +15,7 @@ const wasm = join(root, 'pkg/web/connect_preflight_bg.wasm');
 
 rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
-const result = await build({
+await build({
   entryPoints: [join(www, 'main.js')],
   bundle: true,
   format: 'esm',
@@ -23,7 +23,6 @@ const result = await build({
   minify: true,
   legalComments: 'linked',
   outfile: join(site, 'app.js'),
-  metafile: true,
   logLevel: 'warning',
   // wasm-bindgen's glue lists its one snippet module once per import (the same namespace
   // object each time): a duplicate key with the same value, harmless.
@@ -51,7 +50,6 @@ for (const file of walk(site)) {
 rows.sort((a, b) => b[1] - a[1]);
 for (const [file, raw, gz, br] of rows.slice(0, 4)) console.log(`site: ${file.padEnd(28)} ${raw} B, ${gz} gzip, ${br} brotli`);
 console.log(`site: ${rows.length} files, ${total} B brotli in all (site/)`);
-void result;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

@@ -32,18 +32,6 @@ fn docs_table() -> String {
     out
 }
 
-/// The `$params` a code's message template names, in order, once each.
-fn template_params(code: Code) -> Vec<&'static str> {
-    let mut params: Vec<&'static str> = Vec::new();
-    for rest in code.message_template().split('$').skip(1) {
-        let name = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-        if !name.is_empty() && !params.contains(&name) {
-            params.push(name);
-        }
-    }
-    params
-}
-
 /// The TypeScript type of a template param (by its name: the API's ErrorObject fields).
 fn param_type(name: &str) -> &'static str {
     match name {
@@ -59,11 +47,16 @@ fn param_type(name: &str) -> &'static str {
 fn ts_params() -> String {
     let mut out = String::from("export interface IssueParams {\n");
     for code in Code::ALL {
-        let params: Vec<String> = template_params(*code)
+        let params: Vec<String> = code
+            .template_params()
             .iter()
             .map(|p| format!("{p}?: {}", param_type(p)))
             .collect();
-        let body = if params.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", params.join("; ")) };
+        let body = if params.is_empty() {
+            "{}".to_owned()
+        } else {
+            format!("{{ {} }}", params.join("; "))
+        };
         out.push_str(&format!("  {}: {body};\n", code.as_str()));
     }
     out.push_str("}\n");

@@ -278,13 +278,7 @@ fn template_params_are_carried_by_the_issues() {
     let mut missing = Vec::new();
     let mut checked = 0;
     for code in connect_preflight::Code::ALL {
-        let template = code.message_template();
-        let params: Vec<&str> = template
-            .split('$')
-            .skip(1)
-            .map(|rest| rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(""))
-            .filter(|p| !p.is_empty())
-            .collect();
+        let params = code.template_params();
         let Some(seen) = carried.get(code.as_str()) else {
             continue; // not a code our checks make (an API-only code): its template is the API's
         };

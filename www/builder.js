@@ -115,7 +115,9 @@ export function builder({ setStatus, examples }) {
     described.push(issues.id);
     input.setAttribute('aria-describedby', described.join(' '));
     input.addEventListener(kind === 'select' || kind === 'checkbox' ? 'change' : 'input', requestUpdate);
-    fields.set(path, { input, issues, wrap, secured });
+    // The path's tokens, decoded once: input() reads them on every keystroke.
+    const tokens = path.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+    fields.set(path, { input, issues, wrap, secured, tokens });
     return wrap;
   }
 
@@ -346,9 +348,8 @@ export function builder({ setStatus, examples }) {
     // Maps keyed by names from the connector (an application may be called __proto__ or
     // constructor): objects without a prototype, so a name is only ever an own key.
     const dict = () => Object.create(null);
-    for (const [path, f] of fields) {
-      const tokens = path.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-      const given = f.input.value;
+    for (const { input: field, tokens } of fields.values()) {
+      const given = field.value;
       if (given === '') continue;
       if (tokens[0] === 'values') ((out.values ??= dict())[tokens[1]] ??= dict())[tokens[2]] = given;
       else if (tokens[0] === 'globalValues') (out.globalValues ??= dict())[tokens[1]] = given;

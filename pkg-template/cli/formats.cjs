@@ -293,4 +293,4 @@ function gitlab(results, { quiet }) {
 
 const FORMATS = { human, json, github, sarif, gitlab };
 
-module.exports = { FORMATS, githubStepSummary, issuesOf, statusOf, totals, maskValues };
+module.exports = { FORMATS, githubStepSummary, totals };

@@ -12,7 +12,7 @@ const { parseArgs } = require('util');
 const api = require('../node/index.cjs');
 const { KINDS, CLI_KINDS, detectKind } = require('./kinds.cjs');
 const { readText, readProblem, isDirectory, inDirectory, discover, nearestConnectYaml } = require('./files.cjs');
-const { FORMATS, githubStepSummary, statusOf, totals } = require('./formats.cjs');
+const { FORMATS, githubStepSummary, totals } = require('./formats.cjs');
 
 // Context options: what a payload is cross-checked against (each kind says which it takes).
 const CONTEXT_OPTIONS = {
@@ -308,4 +308,4 @@ function main(argv = process.argv.slice(2), env = process.env) {
   }
 }
 
-module.exports = { main, statusOf };
+module.exports = { main };

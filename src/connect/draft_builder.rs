@@ -15,7 +15,15 @@ use crate::report::json_text::{with_payload, Payload};
 use crate::report::{pointer_push, serialize_answer, Issue, Loc, Report};
 use serde_json::{json, Map, Value};
 
-const INPUT_FIELDS: &[&str] = &["key", "connector", "region", "type", "values", "globalValues", "overrides"];
+const INPUT_FIELDS: &[&str] = &[
+    "key",
+    "connector",
+    "region",
+    "type",
+    "values",
+    "globalValues",
+    "overrides",
+];
 /// What `overrides.{application}` may hold: copied to that application's entry as given.
 const OVERRIDE_FIELDS: &[&str] = &["schedule", "retryPolicy"];
 /// Copied to the draft as given (the draft's own checks judge them).
@@ -132,7 +140,9 @@ fn build(input: &Value, source: &Context) -> (Option<Value>, Report) {
             };
             let mut entry = configuration_block(checker, &application.configuration, given, &path, Some(application));
             entry.insert("applicationName".to_owned(), json!(application.name));
-            let overridden = overrides.and_then(|o| o.get(&application.name)).and_then(Value::as_object);
+            let overridden = overrides
+                .and_then(|o| o.get(&application.name))
+                .and_then(Value::as_object);
             for field in OVERRIDE_FIELDS {
                 if let Some(value) = overridden.and_then(|o| o.get(*field)) {
                     entry.insert((*field).to_owned(), value.clone());

@@ -27,12 +27,7 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
             None
         }
         Some(strategy) => {
-            c.one_of(
-                strategy,
-                Loc::Field(path, "strategy"),
-                "strategy",
-                &RETRY_STRATEGIES,
-            );
+            c.one_of(strategy, Loc::Field(path, "strategy"), "strategy", &RETRY_STRATEGIES);
             strategy.as_str()
         }
     };
@@ -61,7 +56,13 @@ pub(crate) fn check_retry_policy(c: &mut Checker, value: &Value, path: &str) -> 
                 }
             }
             if let Some(n) = policy.get("maxAttempts") {
-                c.integer_in(n, Loc::Field(path, "maxAttempts"), "maxAttempts", MAX_ATTEMPTS.0, MAX_ATTEMPTS.1);
+                c.integer_in(
+                    n,
+                    Loc::Field(path, "maxAttempts"),
+                    "maxAttempts",
+                    MAX_ATTEMPTS.0,
+                    MAX_ATTEMPTS.1,
+                );
             }
         }
         _ => {}

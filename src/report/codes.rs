@@ -89,6 +89,19 @@ macro_rules! codes {
                 match self { $( $(Code::$name => $template,)* )* }
             }
 
+            /// The `$params` the message template names, in order, once each: what an issue of
+            /// this code carries (the TypeScript `IssueParams` are written from them).
+            pub fn template_params(self) -> Vec<&'static str> {
+                let mut params: Vec<&'static str> = Vec::new();
+                for rest in self.message_template().split('$').skip(1) {
+                    let name = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+                    if !name.is_empty() && !params.contains(&name) {
+                        params.push(name);
+                    }
+                }
+                params
+            }
+
             /// The code for a wire string, if it is one of ours.
             pub fn from_wire(s: &str) -> Option<Code> {
                 match s { $( $(stringify!($name) => Some(Code::$name),)* )* _ => None }

@@ -22,17 +22,12 @@ const SCHEMA_ID: &str = "https://unpkg.com/connect-preflight/connect.schema.json
 /// ```
 pub fn connect_yaml_schema() -> Value {
     let mut schema = object(TOP, "");
-    let root = schema.as_object_mut().expect("an object");
-    let mut head = Map::new();
-    head.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
-    head.insert("$id".into(), json!(SCHEMA_ID));
-    head.insert("title".into(), json!("commercetools Connect connect.yaml"));
-    head.insert(
-        "description".into(),
-        json!("The applications of a commercetools Connect connector (connect.yaml), as connect-preflight checks it."),
-    );
-    head.append(root);
-    Value::Object(head)
+    schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    schema["$id"] = json!(SCHEMA_ID);
+    schema["title"] = json!("commercetools Connect connect.yaml");
+    schema["description"] =
+        json!("The applications of a commercetools Connect connector (connect.yaml), as connect-preflight checks it.");
+    schema
 }
 
 /// An object of the file: its table's fields, the required ones, nothing else (the official
@@ -60,7 +55,7 @@ fn value_schema(name: &str, rule: YamlRule, at: &str) -> Value {
         YamlRule::IntegerIn(min, max) => json!({ "type": "integer", "minimum": min, "maximum": max }),
         YamlRule::Scopes => json!({ "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }),
         YamlRule::ConfigurationKey => configuration_key(),
-        YamlRule::Part => part(name, at),
+        YamlRule::Part => part(name),
     };
     if let Some(text) = description(name, at) {
         schema["description"] = json!(text);
@@ -69,23 +64,25 @@ fn value_schema(name: &str, rule: YamlRule, at: &str) -> Value {
 }
 
 /// The objects and lists with a walk of their own.
-fn part(name: &str, at: &str) -> Value {
-    match (name, at) {
-        ("deployAs", _) => json!({ "type": "array", "items": application() }),
-        ("inheritAs", _) => object(INHERIT, "inheritAs"),
-        ("configuration", _) => {
+fn part(name: &str) -> Value {
+    match name {
+        "deployAs" => json!({ "type": "array", "items": application() }),
+        "inheritAs" => object(INHERIT, "inheritAs"),
+        "configuration" => {
             let mut block = object(CONFIGURATION, "configuration");
             block["properties"]["standardConfiguration"] = entries(STANDARD_ENTRY, "standard");
             block["properties"]["securedConfiguration"] = entries(SECURED_ENTRY, "secured");
             block
         }
-        ("apiClient", _) => object(API_CLIENT, "apiClient"),
-        ("scripts", _) => object(SCRIPTS, "scripts"),
-        ("healthCheck", _) => object(HEALTH_CHECK, "healthCheck"),
-        ("properties", _) => object(PROPERTIES, "properties"),
-        ("retryPolicy", _) => retry_policy(),
-        ("name", _) => json!({ "type": "string", "pattern": "^[A-Za-z0-9_-]{2,256}$" }),
-        ("applicationType", _) => json!({ "enum": APPLICATION_TYPES.iter().copied().chain(["mc-app"]).collect::<Vec<_>>() }),
+        "apiClient" => object(API_CLIENT, "apiClient"),
+        "scripts" => object(SCRIPTS, "scripts"),
+        "healthCheck" => object(HEALTH_CHECK, "healthCheck"),
+        "properties" => object(PROPERTIES, "properties"),
+        "retryPolicy" => retry_policy(),
+        "name" => json!({ "type": "string", "pattern": "^[A-Za-z0-9_-]{2,256}$" }),
+        "applicationType" => {
+            json!({ "enum": APPLICATION_TYPES.iter().copied().chain(["mc-app"]).collect::<Vec<_>>() })
+        }
         _ => json!({}),
     }
 }
@@ -99,10 +96,12 @@ fn entries(fields: &Fields, kind: &str) -> Value {
 fn application() -> Value {
     let mut schema = object(super::ANY_APPLICATION, "application");
     schema["required"] = json!(["name", "applicationType"]);
-    schema["additionalProperties"] = json!(false);
     let mut by_type = Vec::new();
     for &name in APPLICATION_TYPES.iter().chain(&["mc-app"]) {
-        let fields = AppType::parse(name).expect("a type of the list").fields();
+        let Some(app_type) = AppType::parse(name) else {
+            continue; // every name of the list parses
+        };
+        let fields = app_type.fields();
         let allowed: Map<String, Value> = fields.iter().map(|f| (f.name.to_owned(), json!(true))).collect();
         let required: Vec<&str> = fields.iter().filter(|f| f.required.is_some()).map(|f| f.name).collect();
         by_type.push(json!({
@@ -118,7 +117,13 @@ fn application() -> Value {
 fn configuration_key() -> Value {
     let any_case = |word: &str| -> String {
         word.chars()
-            .map(|c| if c.is_ascii_alphabetic() { format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase()) } else { c.to_string() })
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
+                } else {
+                    c.to_string()
+                }
+            })
             .collect()
     };
     let reserved: Vec<String> = RESERVED_KEYS.iter().map(|w| any_case(w)).collect();
@@ -132,7 +137,10 @@ fn configuration_key() -> Value {
 /// `properties::check_retry_policy`: `immediate` alone, or `exponential-backoff` with its bounds.
 fn retry_policy() -> Value {
     let seconds = json!({ "type": "integer", "minimum": BACKOFF_SECONDS.0, "maximum": BACKOFF_SECONDS.1 });
-    let immediate: Map<String, Value> = IMMEDIATE_FIELDS.iter().map(|f| ((*f).to_owned(), json!(true))).collect();
+    let immediate: Map<String, Value> = IMMEDIATE_FIELDS
+        .iter()
+        .map(|f| ((*f).to_owned(), json!(true)))
+        .collect();
     json!({
         "type": "object",
         "required": ["strategy"],
