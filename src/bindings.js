@@ -113,6 +113,49 @@ export function cleanReport() {
   return { valid: true, errors: [], warnings: [] };
 }
 
+// The names (codes, param names) the wasm instance has sent, by index (src/report/wire.rs).
+const wireNames = [];
+
+/** The Report object of a report wire string (src/report/wire.rs says the format): the same
+ * fields in the same order as the report's JSON, in a fraction of JSON.parse's time. */
+export function reportFromWire(wire) {
+  let at = 0;
+  const number = () => {
+    const c = wire.charCodeAt(at++);
+    if (c !== 0xe000) return c;
+    return wire.charCodeAt(at++) * 4194304 + wire.charCodeAt(at++) * 2048 + wire.charCodeAt(at++);
+  };
+  const text = () => {
+    const units = number();
+    return wire.slice(at, (at += units));
+  };
+  wireNames.length = number(); // a replaced instance starts its table again
+  for (let fresh = number(); fresh > 0; fresh--) wireNames.push(text());
+  const errorCount = number();
+  const warningCount = number();
+  const issues = (count) => {
+    const list = new Array(count);
+    for (let n = 0; n < count; n++) {
+      const issue = { code: wireNames[number()], message: text(), path: text() };
+      const line = number();
+      const column = number();
+      if (line > 0) issue.line = line - 1;
+      if (column > 0) issue.column = column - 1;
+      for (let params = number(); params > 0; params--) {
+        const name = wireNames[number()];
+        const value = number() === 0 ? text() : JSON.parse(text());
+        // Param names are ours; even so, '__proto__' would set the prototype, not a field.
+        if (name === '__proto__') Object.defineProperty(issue, name, { value, enumerable: true, writable: true, configurable: true });
+        else issue[name] = value;
+      }
+      list[n] = issue;
+    }
+    return list;
+  };
+  const errors = issues(errorCount);
+  return { valid: errorCount === 0, errors, warnings: issues(warningCount) };
+}
+
 // ---- A DeploymentDraft object that is certainly clean --------------------------------------
 //
 // It answers only "clean" (no error, no warning without a context), by the rule table of

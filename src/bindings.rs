@@ -62,6 +62,8 @@ extern "C" {
     fn json_text(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> JsString;
+    #[wasm_bindgen(js_name = reportFromWire)]
+    fn report_from_wire(wire: &str) -> JsValue;
 }
 
 /// A JS value as text: a string's text, a string over the input budget, or not a string.
@@ -155,13 +157,19 @@ fn to_json_value(input: &JsValue) -> Result<Value, Issue> {
     }
 }
 
-/// A Report as a plain JS object; the clean one is made in JS directly (a fifth of the cost).
+/// A Report as a plain JS object; the clean one is made in JS directly (a fifth of the cost),
+/// any other from the report wire (src/report/wire.rs).
 fn encode_report(report: &Report) -> JsValue {
     if report.errors.is_empty() && report.warnings.is_empty() {
         clean_report()
     } else {
-        encode(report)
+        WIRE_NAMES.with(|names| report_from_wire(&crate::report::wire::encode(report, &mut names.borrow_mut())))
     }
+}
+
+thread_local! {
+    /// The names this instance has sent to `reportFromWire` (src/report/wire.rs).
+    static WIRE_NAMES: std::cell::RefCell<crate::report::wire::WireNames> = Default::default();
 }
 
 /// A result as a plain JS object, through JSON (no Map, no undefined, no BigInt).

@@ -37,6 +37,10 @@ pub const MAX_PLAIN_UNITS: usize = 65_536;
 
 /// `s`, or its first `max` characters and `…`.
 pub(crate) fn cut(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    // No more bytes than the limit: no more characters either (most strings; no count).
+    if s.len() <= max {
+        return s.into();
+    }
     match s.char_indices().nth(max) {
         None => s.into(),
         Some((end, _)) => format!("{}…", &s[..end]).into(),

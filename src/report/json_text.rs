@@ -6,7 +6,7 @@
 
 use crate::report::budget::{MAX_INPUT_BYTES, MAX_NODES};
 use crate::report::codes::Code;
-use crate::report::{nearest, pointer_index, pointer_push, pointers_to_locate, Issue, Report};
+use crate::report::{nearest, pointers_to_locate, Issue, Report};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -273,7 +273,7 @@ enum Frame {
 /// JSON (it has been parsed); only subtrees whose pointer is wanted are descended into, the
 /// rest are skipped bracket by bracket, so this is one linear pass. With duplicate keys the
 /// last one wins, as in serde_json.
-fn value_offsets(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, usize> {
+fn value_offsets(text: &str, wanted: &BTreeSet<&str>) -> BTreeMap<String, usize> {
     let b = text.as_bytes();
     let mut found = BTreeMap::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -284,7 +284,7 @@ fn value_offsets(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, usiz
         if i >= b.len() {
             return found;
         }
-        let relevant = wanted.contains(&ptr);
+        let relevant = wanted.contains(ptr.as_str());
         if relevant {
             found.insert(ptr.clone(), i);
         }
@@ -301,7 +301,7 @@ fn value_offsets(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, usiz
                     continue;
                 } else {
                     stack.push(Frame::Array { base, index: 0 });
-                    ptr = pointer_index(&ptr, 0);
+                    crate::report::pointer_append_index(&mut ptr, 0);
                     continue;
                 }
             }
@@ -324,7 +324,7 @@ fn value_offsets(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, usiz
                         Frame::Array { base, index } => {
                             *index += 1;
                             ptr.truncate(*base);
-                            ptr = pointer_index(&ptr, *index);
+                            crate::report::pointer_append_index(&mut ptr, *index);
                         }
                     }
                     break;
@@ -346,15 +346,15 @@ fn enter_member(text: &str, i: usize, ptr: &mut String, base: usize) -> usize {
     let b = text.as_bytes();
     let end = skip_string(b, i);
     let raw = text.get(i..end).unwrap_or("\"\"");
-    let key = if raw.contains('\\') {
-        serde_json::from_str::<String>(raw)
-            .or_else(|_| serde_json::from_str::<String>(&without_lone_surrogates(raw).unwrap_or_default()))
-            .unwrap_or_default()
-    } else {
-        raw.trim_matches('"').to_owned()
-    };
     ptr.truncate(base);
-    *ptr = pointer_push(ptr, &key);
+    if raw.contains('\\') {
+        let key = serde_json::from_str::<String>(raw)
+            .or_else(|_| serde_json::from_str::<String>(&without_lone_surrogates(raw).unwrap_or_default()))
+            .unwrap_or_default();
+        crate::report::pointer_append(ptr, &key);
+    } else {
+        crate::report::pointer_append(ptr, raw.trim_matches('"'));
+    }
     let colon = skip_ws(b, end);
     skip_ws(b, colon + 1)
 }
@@ -415,7 +415,7 @@ mod tests {
     use super::*;
 
     fn offsets(text: &str, wanted: &[&str]) -> BTreeMap<String, usize> {
-        value_offsets(text, &wanted.iter().map(|s| (*s).to_owned()).collect())
+        value_offsets(text, &wanted.iter().copied().collect())
     }
 
     #[test]

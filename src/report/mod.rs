@@ -24,6 +24,7 @@ pub(crate) mod json_text;
 pub(crate) mod machine;
 pub(crate) mod table;
 pub(crate) mod url;
+pub mod wire;
 
 use crate::report::budget::{cut, MAX_ECHO_CHARS, MAX_MESSAGE_CHARS};
 use crate::report::codes::Code;
@@ -215,13 +216,13 @@ impl<'a> From<&'a String> for Loc<'a> {
 
 /// The pointers whose positions a report needs: every issue's path and all its ancestors
 /// (a missing field is placed at the nearest node that exists).
-pub(crate) fn pointers_to_locate(report: &Report) -> BTreeSet<String> {
+pub(crate) fn pointers_to_locate(report: &Report) -> BTreeSet<&str> {
     let mut wanted = BTreeSet::new();
     for issue in report.issues() {
         for (i, _) in issue.path.match_indices('/') {
-            wanted.insert(issue.path[..i].to_owned());
+            wanted.insert(&issue.path[..i]);
         }
-        wanted.insert(issue.path.clone());
+        wanted.insert(issue.path.as_str());
     }
     wanted
 }
@@ -242,20 +243,38 @@ pub(crate) fn nearest<'f, T>(found: &'f BTreeMap<String, T>, path: &str) -> Opti
 pub fn pointer_push(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
     out.push_str(pointer);
-    out.push('/');
+    pointer_append(&mut out, token);
+    out
+}
+
+/// `pointer_push` in place.
+pub(crate) fn pointer_append(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for ch in token.chars() {
         match ch {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            _ => out.push(ch),
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            _ => pointer.push(ch),
         }
     }
-    out
 }
 
 /// Appends an array index to a JSON Pointer.
 pub fn pointer_index(pointer: &str, index: usize) -> String {
-    format!("{pointer}/{index}")
+    let mut out = String::with_capacity(pointer.len() + 4);
+    out.push_str(pointer);
+    pointer_append_index(&mut out, index);
+    out
+}
+
+/// `pointer_index` in place.
+pub(crate) fn pointer_append_index(pointer: &mut String, index: usize) {
+    use std::fmt::Write as _;
+    let _ = write!(pointer, "/{index}");
 }
 
 #[cfg(test)]

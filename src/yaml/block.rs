@@ -56,11 +56,11 @@ pub(crate) fn parse(text: &str) -> Option<Value> {
 /// The positions of the `wanted` pointers (as `yaml::locate` gives them), or `None` when the
 /// full parser must find them. Only for a text that [`parse`] read: it rebuilds no values and
 /// repeats none of the checks that reading made (the second pass costs a fraction of the first).
-pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> Option<BTreeMap<String, Located>> {
+pub(crate) fn locate(text: &str, wanted: &BTreeSet<&str>) -> Option<BTreeMap<String, Located>> {
     read(text, Some(wanted)).map(|(_, found)| found)
 }
 
-fn read(text: &str, wanted: Option<&BTreeSet<String>>) -> Option<(Value, BTreeMap<String, Located>)> {
+fn read(text: &str, wanted: Option<&BTreeSet<&str>>) -> Option<(Value, BTreeMap<String, Located>)> {
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -136,7 +136,7 @@ struct LineReader<'t, 'w> {
     lines: Vec<Line<'t>>,
     next: usize,
     /// When locating: the pointers whose positions are wanted, and those found.
-    wanted: Option<&'w BTreeSet<String>>,
+    wanted: Option<&'w BTreeSet<&'w str>>,
     found: BTreeMap<String, Located>,
     /// A wanted node whose position might differ from the full parser's.
     unsure: bool,
@@ -545,14 +545,15 @@ mod tests {
             Ok(Some(full)) => assert_eq!(fast, full, "fast path differs on:\n{text}"),
             other => panic!("fast path accepted what the full parser answers {other:?}:\n{text}"),
         }
-        let mut all = BTreeSet::new();
-        pointers(&fast, "", &mut all);
+        let mut owned = BTreeSet::new();
+        pointers(&fast, "", &mut owned);
+        let all: BTreeSet<&str> = owned.iter().map(String::as_str).collect();
         if let Some(found) = locate(text, &all) {
             assert_eq!(found, yaml::locate(text, &all), "positions differ on:\n{text}");
         }
         // Asked for one node at a time too (declining is per wanted set).
         for pointer in &all {
-            let one = BTreeSet::from([pointer.clone()]);
+            let one = BTreeSet::from([*pointer]);
             if let Some(found) = locate(text, &one) {
                 assert_eq!(
                     found,

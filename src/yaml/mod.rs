@@ -324,7 +324,7 @@ pub(crate) enum ReadBy {
 
 /// The positions of the `wanted` pointers in a text that `reader` read: the fast path finds
 /// them in a fraction of a parse where it can, the full parser otherwise.
-pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<String>, reader: ReadBy) -> BTreeMap<String, Located> {
+pub(crate) fn locate_in(text: &str, wanted: &BTreeSet<&str>, reader: ReadBy) -> BTreeMap<String, Located> {
     let body = body(text);
     let fast = match reader {
         ReadBy::FastPath => crate::yaml::block::locate(body, wanted),
@@ -548,7 +548,7 @@ pub(crate) struct Located {
 /// The positions of the nodes at `wanted` pointers, from a second pass over the events of
 /// text that `parse` accepted. Nodes inside an alias's expansion are not found (their
 /// nearest ancestor is: the alias).
-pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, Located> {
+pub(crate) fn locate(text: &str, wanted: &BTreeSet<&str>) -> BTreeMap<String, Located> {
     enum Kind {
         Seq(usize),
         Map(Option<(String, Pos)>),
@@ -597,7 +597,7 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<String>) -> BTreeMap<String, 
                 }
             },
         }
-        if wanted.contains(&ptr) {
+        if wanted.contains(ptr.as_str()) {
             found.insert(
                 ptr.clone(),
                 Located {
@@ -993,7 +993,7 @@ mod tests {
     }
 
     fn at(text: &str, pointer: &str) -> Located {
-        locate(text, &BTreeSet::from([pointer.to_owned()]))[pointer]
+        locate(text, &BTreeSet::from([pointer]))[pointer]
     }
 
     /// What yaml@2 reads differently from a 1.2 reader, found by the textual differential
