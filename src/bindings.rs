@@ -52,6 +52,8 @@ extern "C" {
     fn clean_report() -> JsValue;
     #[wasm_bindgen(js_name = isCleanDraftObject)]
     fn is_clean_draft_object(draft: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = isCleanConnectorObject)]
+    fn is_clean_connector_object(draft: &JsValue) -> bool;
     #[wasm_bindgen(js_name = misuseError)]
     fn misuse_error(message: &str) -> JsValue;
     #[wasm_bindgen(js_name = isArray)]
@@ -294,6 +296,10 @@ pub fn build_deployment_draft(input: JsValue, source: JsValue) -> Result<JsValue
 
 #[wasm_bindgen(js_name = validateConnectorStagedDraft)]
 pub fn validate_connector_staged_draft(draft: JsValue) -> JsValue {
+    // A clean draft object is recognised in JS, without JSON.stringify and the crossing.
+    if is_clean_connector_object(&draft) {
+        return clean_report();
+    }
     run(&draft, |payload| crate::validate_connector_staged_draft(payload))
 }
 

@@ -80,7 +80,15 @@ const NOT_IN_DRAFT: &[(&str, &str)] = &[
 /// assert_eq!(report.errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["/creator/email", "/repository/url"]);
 /// ```
 pub fn validate_connector_staged_draft<'a>(draft: impl Into<Payload<'a>>) -> Report {
-    check_payload(draft.into(), |value| {
+    let draft = draft.into();
+    // Clean text needs no tree (docs/decisions.md, "ConnectorStagedDraft on the fast path").
+    #[cfg(feature = "draft-fast-path")]
+    if let Payload::Text(text) = draft {
+        if crate::connect::connector_fast::is_clean(text) {
+            return Report::default();
+        }
+    }
+    check_payload(draft, |value| {
         let mut c = Checker::default();
         if let Some(draft) = c.root_object(value, "A ConnectorStagedDraft") {
             check_fields(&mut c, draft, "", DRAFT_FIELDS);
@@ -222,7 +230,7 @@ fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
-    let plain = |part: &str| !part.is_empty() && !part.contains('@') && !part.chars().any(char::is_whitespace);
+    let plain = |part: &str| !part.is_empty() && !part.contains('@') && !has_white_space(part, false);
     plain(local)
         && plain(domain)
         && domain
@@ -230,21 +238,27 @@ fn is_email(s: &str) -> bool {
             .any(|(i, ch)| ch == '.' && i > 0 && i + 1 < domain.len())
 }
 
+/// Whether `s` holds white space (Unicode's), or with `control` a control character too;
+/// ASCII text by its bytes (most text: no character decoding).
+fn has_white_space(s: &str, control: bool) -> bool {
+    if s.is_ascii() {
+        s.bytes()
+            .any(|b| b.is_ascii_whitespace() || b == 0x0B || (control && (b < 0x20 || b == 0x7F)))
+    } else {
+        s.chars().any(|c| c.is_whitespace() || (control && c.is_control()))
+    }
+}
+
 /// `http://` or `https://`, a host, no whitespace.
 fn is_http_url(s: &str) -> bool {
     let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|rest| {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
+    rest.is_some_and(|rest| !rest.starts_with(['/', '?', '#']) && !rest.is_empty() && !has_white_space(s, true))
 }
 
-/// The official CLI's pattern, `^((https)|(git@[\w.]+))(:(\/\/)?)([\w.@:/\-~]+)(\.git)$`; a
-/// host other than github.com, and the HTTPS form (private repositories need SSH), are warnings.
-fn check_repository_url(c: &mut Checker, value: &Value, at: Loc<'_>, field: &str) {
-    let Some(s) = c.string(value, at, field, Echo::Yes) else {
-        return;
-    };
+/// The host of a repository URL by the official CLI's pattern,
+/// `^((https)|(git@[\w.]+))(:(\/\/)?)([\w.@:/\-~]+)(\.git)$`, and whether it is the HTTPS form;
+/// `None` when it does not match.
+fn repository_host(s: &str) -> Option<(&str, bool)> {
     let path_ok = |p: &str| {
         p.strip_suffix(".git").is_some_and(|p| {
             !p.is_empty()
@@ -252,9 +266,9 @@ fn check_repository_url(c: &mut Checker, value: &Value, at: Loc<'_>, field: &str
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@' | b':' | b'/' | b'-' | b'~'))
         })
     };
-    let (host, https) = if let Some(rest) = s.strip_prefix("https://") {
+    if let Some(rest) = s.strip_prefix("https://") {
         let host = rest.split('/').next().unwrap_or_default();
-        (path_ok(rest).then_some(host), true)
+        path_ok(rest).then_some((host, true))
     } else if let Some(rest) = s.strip_prefix("git@") {
         let (host, path) = rest.split_once(':').unwrap_or((rest, ""));
         let host_ok = !host.is_empty()
@@ -262,11 +276,19 @@ fn check_repository_url(c: &mut Checker, value: &Value, at: Loc<'_>, field: &str
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'));
         let path = path.strip_prefix("//").unwrap_or(path);
-        ((host_ok && path_ok(path)).then_some(host), false)
+        (host_ok && path_ok(path)).then_some((host, false))
     } else {
-        (None, false)
+        None
+    }
+}
+
+/// The repository URL: the official CLI's pattern (`repository_host`); a host other than
+/// github.com, and the HTTPS form (private repositories need SSH), are warnings.
+fn check_repository_url(c: &mut Checker, value: &Value, at: Loc<'_>, field: &str) {
+    let Some(s) = c.string(value, at, field, Echo::Yes) else {
+        return;
     };
-    let Some(host) = host else {
+    let Some((host, https)) = repository_host(s) else {
         c.invalid(
             at,
             field,
@@ -297,6 +319,40 @@ fn check_repository_url(c: &mut Checker, value: &Value, at: Loc<'_>, field: &str
     }
 }
 
+/// Whether a string passes `rule` with no error and no warning: the test of the fast path for
+/// clean text (`connector_fast`), by the same predicates the full check reports with. `false`
+/// for a rule whose value is not a string.
+#[cfg(any(test, feature = "draft-fast-path"))]
+pub(crate) fn is_clean_text(rule: &Rule, s: &str) -> bool {
+    match rule {
+        Rule::Key => crate::report::checker::key_problem(s).is_none(),
+        Rule::Name => !crate::report::checker::is_blank(s),
+        Rule::Text => true,
+        Rule::Email => is_email(s),
+        Rule::Url | Rule::SoftUrl => is_http_url(s),
+        Rule::RepositoryUrl => repository_host(s) == Some(("github.com", false)),
+        Rule::Tag => tag_problem(s).is_none(),
+        Rule::Project => crate::connect::identifiers::is_clean_project_identifier(s),
+        _ => false,
+    }
+}
+
+/// The table of an object rule (`creator`, `repository`), for the fast path.
+#[cfg(any(test, feature = "draft-fast-path"))]
+pub(crate) fn object_fields(rule: &Rule) -> Option<&'static [Field]> {
+    match rule {
+        Rule::Creator => Some(CREATOR_FIELDS),
+        Rule::Repository => Some(REPOSITORY_FIELDS),
+        _ => None,
+    }
+}
+
+/// The ConnectorStagedDraft's table, for the fast path.
+#[cfg(any(test, feature = "draft-fast-path"))]
+pub(crate) const fn draft_fields() -> &'static [Field] {
+    DRAFT_FIELDS
+}
+
 /// The official CLI's pattern, `^(?!.*\.{2,})(?!\*)[^\W_][\w.@/-]{0,254}$`, and what git
 /// itself refuses in a tag name (a final `.`, `/` or `.lock`, `//`, `@{`).
 fn tag_problem(s: &str) -> Option<&'static str> {
@@ -310,13 +366,62 @@ fn tag_problem(s: &str) -> Option<&'static str> {
         Some("must start with a letter or digit")
     } else if !rest_ok {
         Some("may only contain letters, digits and '_', '.', '@', '/', '-'")
-    } else if s.contains("..") || s.contains("//") || s.contains("@{") {
+    } else if s.as_bytes().windows(2).any(|w| matches!(w, b".." | b"//" | b"@{")) {
         Some("may not contain '..', '//' or '@{' (git refuses them)")
     } else if s.ends_with('.') || s.ends_with('/') || s.ends_with(".lock") {
         Some("may not end with '.', '/' or '.lock' (git refuses them)")
     } else {
         None
     }
+}
+
+/// The JS object filter for the ConnectorStagedDraft, as `bindings.js` holds it between its
+/// GENERATED marks: one function per table, a `switch` over its field names, each rule one
+/// expression over the helpers of `bindings.js` (`isEmail`, `isTag`, ...). Like the
+/// DeploymentDraft's (`draft_rules::js_filter`), it answers only "certainly clean".
+#[cfg(test)]
+pub(crate) fn js_filter() -> String {
+    use std::fmt::Write;
+    let tables: [&[Field]; 3] = [DRAFT_FIELDS, CREATOR_FIELDS, REPOSITORY_FIELDS];
+    let mut out = String::new();
+    let set = |values: &[&str]| values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(out, "const CONNECTOR_REGIONS = new Set([{}]);", set(REGIONS));
+    let _ = writeln!(out, "const CONNECTOR_INTEGRATION_TYPES = new Set([{}]);", set(INTEGRATION_TYPES));
+    let _ = writeln!(out, "\nfunction isCleanConnector(draft) {{\n  return isCleanConnectorShape0(draft);\n}}\n");
+    for (n, fields) in tables.iter().enumerate() {
+        let _ = writeln!(out, "function isCleanConnectorShape{n}(o) {{");
+        let _ = writeln!(out, "  if (!isPlainObject(o)) return false;\n  let required = 0;");
+        let _ = writeln!(out, "  for (const name in o) {{\n    const v = o[name];\n    switch (name) {{");
+        for field in fields.iter() {
+            let test = match field.rule {
+                Rule::Key => "isKey(v)".to_owned(),
+                Rule::Name => "isText(v) && isVisible(v)".to_owned(),
+                Rule::Text => "isText(v)".to_owned(),
+                Rule::Email => "isText(v) && isEmail(v)".to_owned(),
+                Rule::Url | Rule::SoftUrl => "isText(v) && isHttpUrl(v)".to_owned(),
+                Rule::RepositoryUrl => "isText(v) && isGithubSshUrl(v)".to_owned(),
+                Rule::Tag => "isText(v) && isTag(v)".to_owned(),
+                Rule::Count => "Number.isSafeInteger(v) && v >= 1".to_owned(),
+                Rule::Regions => "isUniqueList(v, CONNECTOR_REGIONS)".to_owned(),
+                Rule::IntegrationTypes => "isUniqueList(v, CONNECTOR_INTEGRATION_TYPES)".to_owned(),
+                Rule::Projects => "isProjectList(v, CONNECTOR_REGIONS)".to_owned(),
+                Rule::Creator => "isCleanConnectorShape1(v)".to_owned(),
+                Rule::Repository => "isCleanConnectorShape2(v)".to_owned(),
+                // Not in the draft's tables; Rust checks them.
+                Rule::RegionsAtLeastOne | Rule::Project | Rule::Boolean => "false".to_owned(),
+            };
+            let then = if field.required.is_some() { " required++;" } else { "" };
+            let _ = writeln!(
+                out,
+                "      case '{}':\n        if (!({test})) return false;{then}\n        break;",
+                field.name
+            );
+        }
+        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
+        let required = fields.iter().filter(|f| f.required.is_some()).count();
+        let _ = writeln!(out, "  return required === {required};\n}}\n");
+    }
+    out
 }
 
 // ---- ConnectorUpdate ----------------------------------------------------------------------
@@ -489,5 +594,37 @@ fn check_action_state(c: &mut Checker, name: &str, action: &Value, path: &str, s
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte path of `has_white_space` agrees with the character path on every ASCII byte.
+    #[test]
+    fn white_space_by_bytes_is_white_space_by_characters() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for control in [false, true] {
+                let by_chars = c.is_whitespace() || (control && c.is_control());
+                assert_eq!(has_white_space(&format!("a{c}é"), control), by_chars, "{b} non-ASCII");
+                assert_eq!(has_white_space(&format!("a{c}"), control), by_chars, "{b}");
+            }
+        }
+    }
+
+    /// The connector filter in `bindings.js` is the one the tables write; `BLESS=1` rewrites it.
+    #[test]
+    fn the_js_filter_is_written_from_the_tables() {
+        let js = js_filter();
+        for field in DRAFT_FIELDS.iter().chain(CREATOR_FIELDS).chain(REPOSITORY_FIELDS) {
+            assert!(js.contains(&format!("case '{}':", field.name)), "{}", field.name);
+        }
+        crate::connect::draft_rules::assert_generated(
+            "src/connect/connector_staged.rs (js_filter)",
+            &js,
+            "BLESS=1 cargo test --lib connector_staged",
+        );
     }
 }

@@ -53,7 +53,7 @@ pub(crate) fn check_project_identifier(c: &mut Checker, value: &Value, at: Loc<'
         return;
     }
     let region = s.split(':').next().unwrap_or_default();
-    if !REGIONS.contains(&region) {
+    if !has_connect_region(s) {
         c.warning(
             Issue::new(
                 Code::InvalidField,
@@ -68,6 +68,17 @@ pub(crate) fn check_project_identifier(c: &mut Checker, value: &Value, at: Loc<'
             .param("allowedValues", REGIONS.to_vec()),
         );
     }
+}
+
+/// Whether a project identifier is clean: well formed, and its region a Connect region.
+#[cfg(any(test, feature = "draft-fast-path"))]
+pub(crate) fn is_clean_project_identifier(s: &str) -> bool {
+    project_identifier_problem(s).is_none() && has_connect_region(s)
+}
+
+/// Whether the region part (before the `:`) is one of Connect's (else a warning).
+fn has_connect_region(s: &str) -> bool {
+    REGIONS.contains(&s.split(':').next().unwrap_or_default())
 }
 
 fn project_identifier_problem(s: &str) -> Option<&'static str> {
