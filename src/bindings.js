@@ -387,13 +387,15 @@ function isCleanList5(v) {
 
 // END GENERATED
 
-// ---- A ConnectorStagedDraft object that is certainly clean ---------------------------------
+// ---- Objects of the other payloads that are certainly clean --------------------------------
 //
-// As for the DeploymentDraft: the functions between the GENERATED marks are written from the
-// tables of src/connect/connector_staged.rs (`BLESS=1 cargo test --lib connector_staged`), and
-// each kind of rule is one helper here, stricter than Rust's predicate where that is simpler
-// (printable ASCII only: then JS length, UTF-8 bytes and characters agree, and no Unicode
-// white space can hide; '@{' needs no test, '{' is not allowed at all). tests/node/connector-object.test.mjs checks it against Rust.
+// As for the DeploymentDraft, but written from each system's field tables by one generator
+// (src/report/table_fast.rs, `js_filter`; the same description of a clean value that the
+// Node build's text walker follows): the functions between each pair of GENERATED marks
+// (`BLESS=1 cargo test --lib` rewrites them). Each kind of rule is one helper here, stricter
+// than Rust's predicate where that is simpler (printable ASCII only: then JS length, UTF-8
+// bytes and characters agree, and no Unicode white space can hide). The tests in
+// tests/node/*-object.test.mjs check each filter against Rust.
 
 // Printable ASCII is \x21-\x7e. (Regular expressions here: on these strings V8's compiled
 // ones took a third to a half of the time of the equivalent loops.)
@@ -426,62 +428,124 @@ function isGithubSshUrl(s) {
   return true;
 }
 
-// connector_staged::tag_problem is None.
+// connector_staged::tag_problem is None ('@{' needs no test: '{' is not allowed at all).
 const TAG = /^[A-Za-z0-9][\w.@/-]{0,254}$/;
 function isTag(s) {
   return TAG.test(s) && !(s.includes('..') || s.includes('//') || s.endsWith('.') || s.endsWith('/') || s.endsWith('.lock'));
 }
 
-// A plain array of strings of `allowed`, none twice.
-function isUniqueList(v, allowed) {
-  if (!isPlainArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    if (!allowed.has(v[i])) return false;
-    for (let j = 0; j < i; j++) if (v[j] === v[i]) return false;
-  }
-  return true;
+// identifiers::is_clean_project_identifier: a Connect region, ':', and a project key of 2 to 36
+// of [A-Za-z0-9_-]. (CONNECT_REGIONS is in the ConnectorStagedDraft's generated block.)
+let projectIdentifier = null;
+function isProjectIdentifier(s) {
+  projectIdentifier ??= new RegExp(`^(?:${CONNECT_REGIONS.map((r) => r.replaceAll('.', '\\.')).join('|')}):[\\w-]{2,36}$`);
+  return projectIdentifier.test(s);
 }
 
-// identifiers::is_clean_project_identifier for each, none twice: a Connect region, ':', and a
-// project key of 2 to 36 of [A-Za-z0-9_-].
-let projectIdentifier = null;
-function isProjectList(v, regions) {
-  if (!isPlainArray(v) || v.length > 64) return false; // long lists: Rust (no quadratic loop here)
-  projectIdentifier ??= new RegExp(`^(?:${[...regions].map((r) => r.replaceAll('.', '\\.')).join('|')}):[\\w-]{2,36}$`);
+// tray::connector::is_kebab: lower-case letters and digits in words joined by single dashes.
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isKebab(s) {
+  return KEBAB.test(s);
+}
+
+// deployments::is_clean_source_code: standard base64 on one line, padded, of a zip (it starts
+// with PK\x03\x04 or PK\x05\x06) of at least 512 bytes.
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+function isZipBase64(s) {
+  if (s.length % 4 !== 0 || !BASE64.test(s)) return false;
+  const pads = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  if ((s.length / 4) * 3 - pads < 512) return false;
+  const head = atob(s.slice(0, 8));
+  return head.startsWith('PK\x03\x04') || head.startsWith('PK\x05\x06');
+}
+
+// checker::is_uuid: 8-4-4-4-12 hexadecimal digits.
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+function isUuid(s) {
+  return UUID.test(s);
+}
+
+// records::is_commit_sha: 7 to 40 hexadecimal digits.
+const COMMIT_SHA = /^[0-9a-fA-F]{7,40}$/;
+function isCommitSha(s) {
+  return COMMIT_SHA.test(s);
+}
+
+// A rule whose test is not written here (an RFC 3339 date-time): Rust answers.
+function notCheckedHere() {
+  return false;
+}
+
+// A plain array of strings that each pass `test`; with `unique`, none twice (a long list is
+// left to Rust: no quadratic loop here).
+function isStringList(v, test, unique) {
+  if (!isPlainArray(v) || (unique && v.length > 64)) return false;
   for (let i = 0; i < v.length; i++) {
     const s = v[i];
-    if (typeof s !== 'string' || !projectIdentifier.test(s)) return false;
-    for (let j = 0; j < i; j++) if (v[j] === s) return false;
+    if (!isText(s) || !test(s)) return false;
+    if (unique) for (let j = 0; j < i; j++) if (v[j] === s) return false;
   }
   return true;
 }
 
-/** Whether `draft` is a ConnectorStagedDraft with no error and no warning; false means "not
- * sure" (and so does anything that throws while it is read: Rust then reports it). */
-export function isCleanConnectorObject(draft) {
+// An object whose JSON is what it looks like all the way down (plain objects and arrays,
+// strings, finite numbers, booleans, null), not deeper than 64 levels; its contents are not
+// checked by any rule, but JSON must be able to carry them.
+function isPlainJsonObject(v) {
+  return isPlainObject(v) && isPlainJson(v, 64);
+}
+
+function isPlainJson(v, depth) {
+  switch (typeof v) {
+    case 'string':
+      return v.isWellFormed();
+    case 'number':
+      return Number.isFinite(v);
+    case 'boolean':
+      return true;
+    case 'object':
+      if (v === null) return true;
+      if (depth === 0) return false;
+      if (isPlainArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!isPlainJson(v[i], depth - 1)) return false;
+        return true;
+      }
+      if (!isPlainObject(v) || v.toJSON !== undefined) return false;
+      for (const name in v) if (!isPlainJson(v[name], depth - 1)) return false;
+      return true;
+    default:
+      return false; // undefined, a function, a symbol, a BigInt: JSON drops or refuses them
+  }
+}
+
+/** Whether `value` is a payload of `kind` (an index into CLEAN_OBJECT_FILTERS, as
+ * src/bindings.rs names them) with no error and no warning; false means "not sure" (and so
+ * does anything that throws while it is read: Rust then reports it). */
+export function isCleanObject(value, kind) {
   try {
-    return isCleanConnector(draft);
+    return CLEAN_OBJECT_FILTERS[kind](value);
   } catch {
     return false;
   }
 }
 
-// GENERATED by src/connect/connector_staged.rs (js_filter): do not edit.
-const CONNECTOR_REGIONS = new Set(['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws']);
-const CONNECTOR_INTEGRATION_TYPES = new Set(['tax', 'marketplace', 'oms', 'psp', 'pim', 'promotion', 'search', 'erp', 'crm', 'email', 'analytics', 'shipping', 'giftcard', 'other']);
+// GENERATED by src/report/table_fast.rs (js_filter): do not edit.
+const CONNECT_REGIONS = ['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws'];
+const isCleanConnectorStagedDraft_SET_0 = new Set(['tax', 'marketplace', 'oms', 'psp', 'pim', 'promotion', 'search', 'erp', 'crm', 'email', 'analytics', 'shipping', 'giftcard', 'other']);
+const isCleanConnectorStagedDraft_SET_1 = new Set(['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws']);
 
-function isCleanConnector(draft) {
-  return isCleanConnectorShape0(draft);
+function isCleanConnectorStagedDraft(o) {
+  return isCleanConnectorStagedDraftShape0(o);
 }
 
-function isCleanConnectorShape0(o) {
+function isCleanConnectorStagedDraftShape0(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
     const v = o[name];
     switch (name) {
       case 'key':
-        if (!(isKey(v))) return false;
+        if (!(isText(v) && isKey(v))) return false;
         break;
       case 'name':
         if (!(isText(v) && isVisible(v))) return false; required++;
@@ -490,19 +554,19 @@ function isCleanConnectorShape0(o) {
         if (!(isText(v))) return false;
         break;
       case 'integrationTypes':
-        if (!(isUniqueList(v, CONNECTOR_INTEGRATION_TYPES))) return false;
+        if (!(isStringList(v, (s) => isCleanConnectorStagedDraft_SET_0.has(s), true))) return false;
         break;
       case 'creator':
-        if (!(isCleanConnectorShape1(v))) return false; required++;
+        if (!(isCleanConnectorStagedDraftShape1(v))) return false; required++;
         break;
       case 'repository':
-        if (!(isCleanConnectorShape2(v))) return false; required++;
+        if (!(isCleanConnectorStagedDraftShape2(v))) return false; required++;
         break;
       case 'supportedRegions':
-        if (!(isUniqueList(v, CONNECTOR_REGIONS))) return false;
+        if (!(isStringList(v, (s) => isCleanConnectorStagedDraft_SET_1.has(s), true))) return false;
         break;
       case 'privateProjects':
-        if (!(isProjectList(v, CONNECTOR_REGIONS))) return false;
+        if (!(isStringList(v, isProjectIdentifier, true))) return false;
         break;
       case 'documentationUrl':
         if (!(isText(v) && isHttpUrl(v))) return false;
@@ -514,7 +578,7 @@ function isCleanConnectorShape0(o) {
   return required === 3;
 }
 
-function isCleanConnectorShape1(o) {
+function isCleanConnectorStagedDraftShape1(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
@@ -548,7 +612,7 @@ function isCleanConnectorShape1(o) {
   return required === 1;
 }
 
-function isCleanConnectorShape2(o) {
+function isCleanConnectorStagedDraftShape2(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
@@ -567,4 +631,199 @@ function isCleanConnectorShape2(o) {
   return required === 2;
 }
 
+const isCleanTrayConnector_SET_0 = new Set(['1.0']);
+
+function isCleanTrayConnector(o) {
+  return isCleanTrayConnectorShape0(o);
+}
+
+function isCleanTrayConnectorShape0(o) {
+  if (!isPlainObject(o)) return false;
+  let required = 0;
+  for (const name in o) {
+    const v = o[name];
+    switch (name) {
+      case 'name':
+        if (!(isText(v) && isKebab(v))) return false; required++;
+        break;
+      case 'version':
+        if (!(isCleanTrayConnector_SET_0.has(v))) return false; required++;
+        break;
+      case 'title':
+        if (!(isText(v))) return false;
+        break;
+      case 'description':
+        if (!(isText(v))) return false;
+        break;
+      case 'service':
+        if (!(isCleanTrayConnectorShape1(v))) return false;
+        break;
+      case 'tags':
+        if (!(isStringList(v, isText, false))) return false;
+        break;
+      case 'isTrigger':
+        if (!(typeof v === 'boolean')) return false;
+        break;
+      case 'rawHttp':
+        if (!(isCleanTrayConnectorShape2(v))) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 2;
+}
+
+function isCleanTrayConnectorShape1(o) {
+  if (!isPlainObject(o)) return false;
+  let required = 0;
+  for (const name in o) {
+    const v = o[name];
+    switch (name) {
+      case 'name':
+        if (!(isText(v))) return false;
+        break;
+      case 'version':
+        if (!(isText(v))) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 0;
+}
+
+function isCleanTrayConnectorShape2(o) {
+  if (!isPlainObject(o)) return false;
+  let required = 0;
+  for (const name in o) {
+    const v = o[name];
+    switch (name) {
+      case 'enabled':
+        if (!(typeof v === 'boolean')) return false; required++;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 1;
+}
+
+
+function isCleanTrayDeployRequest(o) {
+  return isCleanTrayDeployRequestShape0(o);
+}
+
+function isCleanTrayDeployRequestShape0(o) {
+  if (!isPlainObject(o)) return false;
+  let required = 0;
+  for (const name in o) {
+    const v = o[name];
+    switch (name) {
+      case 'connectorSourceCode':
+        if (!(isText(v) && isZipBase64(v))) return false; required++;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 1;
+}
+
+const isCleanTrayDeploymentResponse_SET_0 = new Set(['Deploying', 'Deployed', 'Failed']);
+
+function isCleanTrayDeploymentResponse(o) {
+  return isCleanTrayDeploymentResponseShape0(o);
+}
+
+function isCleanTrayDeploymentResponseShape0(o) {
+  if (!isPlainObject(o)) return false;
+  let required = 0;
+  for (const name in o) {
+    const v = o[name];
+    switch (name) {
+      case 'id':
+        if (!(isText(v) && isVisible(v))) return false; required++;
+        break;
+      case 'deploymentStatus':
+        if (!(isCleanTrayDeploymentResponse_SET_0.has(v))) return false; required++;
+        break;
+      case 'connectorName':
+        if (!(isText(v) && isKebab(v))) return false; required++;
+        break;
+      case 'connectorVersion':
+        if (!(isText(v))) return false; required++;
+        break;
+      case 'repeatDeployment':
+        if (!(v === false)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 4;
+}
+
+
+function isCleanTrackerDeployment(o) {
+  return isCleanTrackerDeploymentShape0(o);
+}
+
+function isCleanTrackerDeploymentShape0(o) {
+  if (!isPlainObject(o)) return false;
+  let required = 0;
+  for (const name in o) {
+    const v = o[name];
+    switch (name) {
+      case 'componentId':
+        if (!(isText(v) && isUuid(v))) return false; required++;
+        break;
+      case 'environmentId':
+        if (!(isText(v) && isUuid(v))) return false; required++;
+        break;
+      case 'version':
+        if (!(isText(v) && isVisible(v))) return false; required++;
+        break;
+      case 'deployedBy':
+        if (!(isText(v))) return false;
+        break;
+      case 'commitSha':
+        if (!(isText(v) && isCommitSha(v))) return false;
+        break;
+      case 'description':
+        if (!(isText(v))) return false;
+        break;
+      case 'metadata':
+        if (!(isPlainJsonObject(v))) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 3;
+}
+
+const isCleanTrackerStatusUpdate_SET_0 = new Set(['pending', 'in_progress', 'succeeded', 'failed', 'rolled_back']);
+
+function isCleanTrackerStatusUpdate(o) {
+  return isCleanTrackerStatusUpdateShape0(o);
+}
+
+function isCleanTrackerStatusUpdateShape0(o) {
+  if (!isPlainObject(o)) return false;
+  let required = 0;
+  for (const name in o) {
+    const v = o[name];
+    switch (name) {
+      case 'status':
+        if (!(isCleanTrackerStatusUpdate_SET_0.has(v))) return false; required++;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 1;
+}
+
+const CLEAN_OBJECT_FILTERS = [isCleanConnectorStagedDraft, isCleanTrayConnector, isCleanTrayDeployRequest, isCleanTrayDeploymentResponse, isCleanTrackerDeployment, isCleanTrackerStatusUpdate];
 // END GENERATED

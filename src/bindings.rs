@@ -16,6 +16,7 @@ use crate::connect::context::Context;
 use crate::report::budget::MAX_INPUT_BYTES;
 use crate::report::codes::Code;
 use crate::report::json_text::Payload;
+use crate::report::table_fast::ObjectFilter;
 use crate::report::{Issue, Report};
 use js_sys::{JsString, JSON};
 use serde::Serialize;
@@ -52,8 +53,8 @@ extern "C" {
     fn clean_report() -> JsValue;
     #[wasm_bindgen(js_name = isCleanDraftObject)]
     fn is_clean_draft_object(draft: &JsValue) -> bool;
-    #[wasm_bindgen(js_name = isCleanConnectorObject)]
-    fn is_clean_connector_object(draft: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = isCleanObject)]
+    fn is_clean_object(value: &JsValue, kind: u32) -> bool;
     #[wasm_bindgen(js_name = misuseError)]
     fn misuse_error(message: &str) -> JsValue;
     #[wasm_bindgen(js_name = isArray)]
@@ -219,6 +220,15 @@ fn decode_source(source: &JsValue) -> Result<Context, JsValue> {
     Context::from_source(&value).map_err(|e| misuse(&e))
 }
 
+/// `run`, after the payload's JS object filter: a clean object is recognised in JS, without
+/// JSON.stringify and the crossing (src/report/table_fast.rs).
+fn run_filtered(input: &JsValue, filter: ObjectFilter, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
+    if is_clean_object(input, filter as u32) {
+        return clean_report();
+    }
+    run(input, check)
+}
+
 fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
     match decode_payload(input) {
         Ok(decoded) => encode_report(&check(decoded.payload())),
@@ -296,11 +306,9 @@ pub fn build_deployment_draft(input: JsValue, source: JsValue) -> Result<JsValue
 
 #[wasm_bindgen(js_name = validateConnectorStagedDraft)]
 pub fn validate_connector_staged_draft(draft: JsValue) -> JsValue {
-    // A clean draft object is recognised in JS, without JSON.stringify and the crossing.
-    if is_clean_connector_object(&draft) {
-        return clean_report();
-    }
-    run(&draft, |payload| crate::validate_connector_staged_draft(payload))
+    run_filtered(&draft, ObjectFilter::ConnectorStagedDraft, |payload| {
+        crate::validate_connector_staged_draft(payload)
+    })
 }
 
 #[wasm_bindgen(js_name = validateConnectorUpdate)]
@@ -447,7 +455,9 @@ pub fn to_error_response(report: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(js_name = validateTrayConnector)]
 pub fn validate_tray_connector(connector_json: JsValue) -> JsValue {
-    run(&connector_json, |payload| crate::validate_tray_connector(payload))
+    run_filtered(&connector_json, ObjectFilter::TrayConnector, |payload| {
+        crate::validate_tray_connector(payload)
+    })
 }
 
 #[wasm_bindgen(js_name = trayDeployPath)]
@@ -466,11 +476,15 @@ pub fn tray_status_path(name: JsValue, version: JsValue, id: JsValue) -> JsValue
 
 #[wasm_bindgen(js_name = validateTrayDeployRequest)]
 pub fn validate_tray_deploy_request(body: JsValue, connector_json: JsValue) -> JsValue {
+    let no_connector = connector_json.is_undefined() || connector_json.is_null();
+    if no_connector && is_clean_object(&body, ObjectFilter::TrayDeployRequest as u32) {
+        return clean_report();
+    }
     let body = match decode_payload(&body) {
         Ok(decoded) => decoded,
         Err(report) => return encode_report(&report),
     };
-    if connector_json.is_undefined() || connector_json.is_null() {
+    if no_connector {
         return encode_report(&crate::validate_tray_deploy_request(body.payload(), None));
     }
     let report = match decode_payload(&connector_json) {
@@ -486,20 +500,28 @@ pub fn validate_tray_deploy_request(body: JsValue, connector_json: JsValue) -> J
 
 #[wasm_bindgen(js_name = validateTrayDeploymentResponse)]
 pub fn validate_tray_deployment_response(json: JsValue) -> JsValue {
-    run(&json, |payload| crate::validate_tray_deployment_response(payload))
+    run_filtered(&json, ObjectFilter::TrayDeploymentResponse, |payload| {
+        crate::validate_tray_deployment_response(payload)
+    })
 }
 
 // ---- Deployment tracker ------------------------------------------------------------------
 
 #[wasm_bindgen(js_name = validateTrackerDeployment)]
 pub fn validate_tracker_deployment(payload: JsValue) -> JsValue {
-    run(&payload, |payload| crate::validate_tracker_deployment(payload))
+    run_filtered(&payload, ObjectFilter::TrackerDeployment, |payload| {
+        crate::validate_tracker_deployment(payload)
+    })
 }
 
 #[wasm_bindgen(js_name = validateTrackerStatusUpdate)]
 pub fn validate_tracker_status_update(update: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
     let function = "validateTrackerStatusUpdate";
-    let current = if current.is_undefined() || current.is_null() {
+    let no_current = current.is_undefined() || current.is_null();
+    if no_current && is_clean_object(&update, ObjectFilter::TrackerStatusUpdate as u32) {
+        return Ok(clean_report());
+    }
+    let current = if no_current {
         None
     } else if current.is_string() {
         Some(plain_value(&current))

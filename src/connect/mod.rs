@@ -7,8 +7,6 @@
 pub(crate) mod connect_yaml;
 pub(crate) mod connector_actions;
 pub(crate) mod connector_staged;
-#[cfg(feature = "draft-fast-path")]
-pub(crate) mod connector_fast;
 pub(crate) mod connector_update;
 pub(crate) mod context;
 pub(crate) mod cron;

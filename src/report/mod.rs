@@ -23,6 +23,7 @@ pub(crate) mod error_response;
 pub(crate) mod json_text;
 pub(crate) mod machine;
 pub(crate) mod table;
+pub(crate) mod table_fast;
 pub(crate) mod url;
 pub mod wire;
 

@@ -39,7 +39,7 @@ pub(crate) static DEPLOYMENT: &[Field<TrackerRule>] = &[
 ];
 
 /// `PATCH /api/v1/deployments/:id`.
-static STATUS_UPDATE: &[Field<TrackerRule>] = &[required(
+pub(crate) static STATUS_UPDATE: &[Field<TrackerRule>] = &[required(
     "status",
     TrackerRule::Status,
     " (pending, in_progress, succeeded, failed or rolled_back)",
@@ -58,6 +58,38 @@ pub(crate) static RECORD: &[Field<TrackerRule>] = &[
     field("deployedAt", TrackerRule::DateTime),
 ];
 
+/// What a clean value of each rule is, for the fast paths (`report::table_fast`).
+#[cfg(any(test, feature = "draft-fast-path"))]
+impl crate::report::table_fast::FastRule for TrackerRule {
+    fn clean(&self) -> crate::report::table_fast::Clean<TrackerRule> {
+        use crate::report::table_fast::Clean;
+        match self {
+            TrackerRule::Uuid => Clean::Text { test: crate::report::checker::is_uuid, js: "isUuid" },
+            TrackerRule::NonEmpty => Clean::Text { test: |s| !crate::report::checker::is_blank(s), js: "isVisible" },
+            TrackerRule::Text => Clean::Text { test: |_| true, js: "" },
+            TrackerRule::CommitSha => Clean::Text { test: is_commit_sha, js: "isCommitSha" },
+            TrackerRule::Object => Clean::AnyObject,
+            TrackerRule::Status => Clean::OneOf(STATUSES),
+            TrackerRule::DateTime => Clean::Text { test: |s| instant(s).is_some(), js: "notCheckedHere" },
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn js_filter_deployment() -> String {
+    crate::report::table_fast::js_filter("isCleanTrackerDeployment", &[DEPLOYMENT])
+}
+
+#[cfg(test)]
+pub(crate) fn js_filter_status_update() -> String {
+    crate::report::table_fast::js_filter("isCleanTrackerStatusUpdate", &[STATUS_UPDATE])
+}
+
+/// A git commit: 7 to 40 hexadecimal digits.
+fn is_commit_sha(sha: &str) -> bool {
+    (7..=40).contains(&sha.len()) && sha.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// Checks the body that records a deployment.
 ///
 /// ```
@@ -67,7 +99,12 @@ pub(crate) static RECORD: &[Field<TrackerRule>] = &[
 /// assert!(connect_preflight::validate_tracker_deployment(&body).valid());
 /// ```
 pub fn validate_tracker_deployment<'a>(payload: impl Into<Payload<'a>>) -> Report {
-    check_payload(payload.into(), |value| {
+    let payload = payload.into();
+    // Clean text needs no tree (docs/decisions.md, "Fast paths from the tables").
+    if crate::report::table_fast::is_clean_text(payload, DEPLOYMENT) {
+        return Report::default();
+    }
+    check_payload(payload, |value| {
         let mut c = Checker::default();
         if let Some(body) = c.root_object(value, "A tracker deployment") {
             check_object(&mut c, body, "", DEPLOYMENT);
@@ -98,7 +135,12 @@ pub fn validate_tracker_status_update<'a>(
                 .to_owned(),
         ),
     };
-    Ok(check_payload(update.into(), |value| {
+    let update = update.into();
+    // Clean text with no current status needs no tree (docs/decisions.md, "Fast paths from the tables").
+    if current.is_none() && crate::report::table_fast::is_clean_text(update, STATUS_UPDATE) {
+        return Ok(Report::default());
+    }
+    Ok(check_payload(update, |value| {
         let mut c = Checker::default();
         let Some(update) = c.root_object(value, "A status update") else {
             return c.finish();
@@ -148,7 +190,7 @@ fn check_rule(c: &mut Checker, rule: TrackerRule, value: &Value, parent: &str, n
         }
         TrackerRule::CommitSha => {
             if let Some(sha) = c.string(value, at, name, Echo::Yes) {
-                if !(7..=40).contains(&sha.len()) || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+                if !is_commit_sha(sha) {
                     c.invalid(
                         at,
                         name,

@@ -63,7 +63,12 @@ pub(crate) const SUPPORTED_VERSION: &str = "1.0";
 /// assert!(report.errors[0].message.contains("'acme-tmdb'"));
 /// ```
 pub fn validate_tray_connector<'a>(connector_json: impl Into<Payload<'a>>) -> Report {
-    check_payload(connector_json.into(), |value| {
+    let connector_json = connector_json.into();
+    // Clean text needs no tree (docs/decisions.md, "Fast paths from the tables").
+    if crate::report::table_fast::is_clean_text(connector_json, CONNECTOR) {
+        return Report::default();
+    }
+    check_payload(connector_json, |value| {
         let mut c = Checker::default();
         check_connector(&mut c, value, "connector.json");
         c.finish()
@@ -153,6 +158,37 @@ pub(crate) fn connector_name_problem(name: &str) -> Option<String> {
 }
 
 /// Lower-case ASCII letters and digits, in words joined by single dashes.
+/// A connector name with nothing to report.
+#[cfg(any(test, feature = "draft-fast-path"))]
+pub(crate) fn is_clean_name(name: &str) -> bool {
+    connector_name_problem(name).is_none()
+}
+
+/// The versions the Deployments API takes.
+#[cfg(any(test, feature = "draft-fast-path"))]
+const SUPPORTED_VERSIONS: &[&str] = &[SUPPORTED_VERSION];
+
+/// What a clean value of each rule is, for the fast paths (`report::table_fast`).
+#[cfg(any(test, feature = "draft-fast-path"))]
+impl crate::report::table_fast::FastRule for TrayRule {
+    fn clean(&self) -> crate::report::table_fast::Clean<TrayRule> {
+        use crate::report::table_fast::{Clean, Item};
+        match self {
+            TrayRule::Name => Clean::Text { test: is_clean_name, js: "isKebab" },
+            TrayRule::Version => Clean::OneOf(SUPPORTED_VERSIONS),
+            TrayRule::Text => Clean::Text { test: |_| true, js: "" },
+            TrayRule::Boolean => Clean::Bool(None),
+            TrayRule::Strings => Clean::List { item: Item::Text { test: |_| true, js: "" }, unique: false },
+            TrayRule::Object(fields) => Clean::Object(fields),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn js_filter() -> String {
+    crate::report::table_fast::js_filter("isCleanTrayConnector", &[CONNECTOR, SERVICE, RAW_HTTP])
+}
+
 fn is_kebab(name: &str) -> bool {
     name.split('-')
         .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))

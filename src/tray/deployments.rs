@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 /// What a value of a deploy request or response must be.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum DeployRule {
+pub(crate) enum DeployRule {
     /// Standard base64 of the connector's zip (`check_source_code`).
     SourceCode,
     /// A non-empty string.
@@ -30,7 +30,7 @@ enum DeployRule {
 }
 
 /// The body of `POST …/deploy-connector-from-source`.
-static DEPLOY_REQUEST: &[Field<DeployRule>] = &[required(
+pub(crate) static DEPLOY_REQUEST: &[Field<DeployRule>] = &[required(
     "connectorSourceCode",
     DeployRule::SourceCode,
     " (the base64 of the connector's zip: tray-cdk deploy sends dist/connector.zip)",
@@ -38,7 +38,7 @@ static DEPLOY_REQUEST: &[Field<DeployRule>] = &[required(
 
 /// The 200 response of the deploy and of the status endpoint (seed 002's response schema and
 /// samples: every sample has the four; `repeatDeployment` only the deploy response).
-static DEPLOYMENT_RESPONSE: &[Field<DeployRule>] = &[
+pub(crate) static DEPLOYMENT_RESPONSE: &[Field<DeployRule>] = &[
     required("id", DeployRule::NonEmpty, " (the deployment id)"),
     required(
         "deploymentStatus",
@@ -205,17 +205,27 @@ fn check_id(c: &mut Checker, value: &Value) -> Option<String> {
 /// assert_eq!(report.warnings.len(), 1);
 /// ```
 pub fn validate_tray_deploy_request<'a>(body: impl Into<Payload<'a>>, connector_json: Option<Payload<'_>>) -> Report {
-    let report = check_payload(body.into(), |value| {
+    let body = body.into();
+    // Clean text needs no tree (docs/decisions.md, "Fast paths from the tables").
+    let report = if crate::report::table_fast::is_clean_text(body, DEPLOY_REQUEST) {
+        Report::default()
+    } else {
+        check_deploy_request(body)
+    };
+    match connector_json {
+        Some(connector_json) => with_connector_issues(report, validate_tray_connector(connector_json)),
+        None => report,
+    }
+}
+
+fn check_deploy_request(body: Payload<'_>) -> Report {
+    check_payload(body, |value| {
         let mut c = Checker::default();
         if let Some(body) = c.root_object(value, "A deploy request body") {
             check_body(&mut c, body, DEPLOY_REQUEST);
         }
         c.finish()
-    });
-    match connector_json {
-        Some(connector_json) => with_connector_issues(report, validate_tray_connector(connector_json)),
-        None => report,
-    }
+    })
 }
 
 /// A deploy request's report with connector.json's own issues (`own`) first, each marked
@@ -240,7 +250,11 @@ pub(crate) fn with_connector_issues(report: Report, mut own: Report) -> Report {
 /// assert!(report.warnings[0].message.contains("skipped"));
 /// ```
 pub fn validate_tray_deployment_response<'a>(json: impl Into<Payload<'a>>) -> Report {
-    check_payload(json.into(), |value| {
+    let json = json.into();
+    if crate::report::table_fast::is_clean_text(json, DEPLOYMENT_RESPONSE) {
+        return Report::default();
+    }
+    check_payload(json, |value| {
         let mut c = Checker::default();
         if let Some(response) = c.root_object(value, "A deployment response") {
             check_body(&mut c, response, DEPLOYMENT_RESPONSE);
@@ -323,10 +337,7 @@ fn check_source_code(c: &mut Checker, value: &Value) {
         c.invalid(at, field, value, &problem, Echo::Kind);
         return;
     }
-    let pads = text.bytes().rev().take_while(|&b| b == b'=').count();
-    let size = text.len() / 4 * 3 - pads;
-    let head = decode_head(text);
-    let zip = head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06");
+    let (size, zip) = decoded_zip(text);
     let issue = if !zip {
         Some(format!(
             "connectorSourceCode decodes to {size} bytes that are not a zip archive (a zip starts with PK): tray-cdk deploy sends the base64 of dist/connector.zip."
@@ -345,6 +356,45 @@ fn check_source_code(c: &mut Checker, value: &Value) {
                 .param("decodedBytes", size),
         );
     }
+}
+
+/// What standard base64 decodes to: its size in bytes, and whether it starts as a zip does.
+fn decoded_zip(text: &str) -> (usize, bool) {
+    let pads = text.bytes().rev().take_while(|&b| b == b'=').count();
+    let head = decode_head(text);
+    (text.len() / 4 * 3 - pads, head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06"))
+}
+
+/// A clean `connectorSourceCode` (no error, no warning): base64 of a zip of some size.
+#[cfg(any(test, feature = "draft-fast-path"))]
+fn is_clean_source_code(text: &str) -> bool {
+    base64_problem(text).is_none() && matches!(decoded_zip(text), (size, true) if size >= SMALL_ZIP_BYTES)
+}
+
+/// What a clean value of each rule is, for the fast paths (`report::table_fast`).
+#[cfg(any(test, feature = "draft-fast-path"))]
+impl crate::report::table_fast::FastRule for DeployRule {
+    fn clean(&self) -> crate::report::table_fast::Clean<DeployRule> {
+        use crate::report::table_fast::Clean;
+        match self {
+            DeployRule::SourceCode => Clean::Text { test: is_clean_source_code, js: "isZipBase64" },
+            DeployRule::NonEmpty => Clean::Text { test: |s| !crate::report::checker::is_blank(s), js: "isVisible" },
+            DeployRule::Name => Clean::Text { test: crate::tray::connector::is_clean_name, js: "isKebab" },
+            DeployRule::Text => Clean::Text { test: |_| true, js: "" },
+            DeployRule::Status => Clean::OneOf(STATUSES),
+            DeployRule::Repeat => Clean::Bool(Some(false)), // true: a skipped deployment, a warning
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn js_filter_request() -> String {
+    crate::report::table_fast::js_filter("isCleanTrayDeployRequest", &[DEPLOY_REQUEST])
+}
+
+#[cfg(test)]
+pub(crate) fn js_filter_response() -> String {
+    crate::report::table_fast::js_filter("isCleanTrayDeploymentResponse", &[DEPLOYMENT_RESPONSE])
 }
 
 /// Why `text` is not standard, unwrapped, padded base64 (RFC 4648 §4).

@@ -1,0 +1,462 @@
+//! The fast paths for clean payloads, written from a system's field tables (`report::table`):
+//! each rule says what a *clean* value of it is (`FastRule::clean`), and two readers follow
+//! that one description —
+//! - `is_clean_text` walks JSON text as serde_json reads it (no tree, no string copies) and
+//!   checks each value as soon as it is read (the Node build; issue 16);
+//! - `js_filter` writes the JS object filter that src/bindings.js holds between GENERATED marks
+//!   (both builds), so that a clean object never crosses into wasm.
+//!
+//! Both answer only "clean": anything else (an unknown or repeated field, a value a rule
+//! warns about, anything they do not know) is "not sure", and the full check reads the
+//! payload and writes the report. The predicates are the ones the full checks report with;
+//! property tests check that whatever these call clean, the full check finds nothing in.
+
+use crate::report::table::Field;
+
+/// What a clean value of a rule is. (`js` is read by the generator, a test; the browser build
+/// has no text walker: there this is read by nothing.)
+#[cfg_attr(not(all(test, feature = "draft-fast-path")), allow(dead_code))]
+pub(crate) enum Clean<R: 'static> {
+    /// A string that passes `test`; `js` names the helper of src/bindings.js that tests the
+    /// same or less (`""`: any string).
+    Text { test: fn(&str) -> bool, js: &'static str },
+    /// One of these strings.
+    OneOf(&'static [&'static str]),
+    /// A boolean: any, or only this one (the other draws a warning).
+    Bool(Option<bool>),
+    /// A whole number of at least this.
+    Count(u64),
+    /// An object of this table.
+    Object(&'static [Field<R>]),
+    /// Any object: what it holds is not checked.
+    AnyObject,
+    /// An array of strings that each pass `item`, with none twice when `unique`.
+    List { item: Item, unique: bool },
+    /// Never clean here: the full check answers.
+    Never,
+}
+
+/// An item of a `Clean::List`.
+#[cfg_attr(not(all(test, feature = "draft-fast-path")), allow(dead_code))]
+pub(crate) enum Item {
+    Text { test: fn(&str) -> bool, js: &'static str },
+    OneOf(&'static [&'static str]),
+}
+
+impl Item {
+    #[cfg(feature = "draft-fast-path")]
+    fn passes(&self, s: &str) -> bool {
+        match self {
+            Item::Text { test, .. } => test(s),
+            Item::OneOf(values) => values.contains(&s),
+        }
+    }
+}
+
+/// A rule enum whose rules say what their clean values are.
+#[cfg_attr(not(feature = "draft-fast-path"), allow(dead_code))]
+pub(crate) trait FastRule: Sized + 'static {
+    fn clean(&self) -> Clean<Self>;
+}
+
+/// The payloads whose objects have a JS filter, by their index in `CLEAN_OBJECT_FILTERS`
+/// (src/bindings.js; the generated block lists the filters in this order).
+#[derive(Clone, Copy)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) enum ObjectFilter {
+    ConnectorStagedDraft = 0,
+    TrayConnector = 1,
+    TrayDeployRequest = 2,
+    TrayDeploymentResponse = 3,
+    TrackerDeployment = 4,
+    TrackerStatusUpdate = 5,
+}
+
+/// Whether `payload` is JSON text of an object of `fields` with nothing to report; `false`
+/// means "not sure".
+#[cfg(feature = "draft-fast-path")]
+pub(crate) fn is_clean_text<R: FastRule>(payload: crate::report::json_text::Payload<'_>, fields: &'static [Field<R>]) -> bool {
+    match payload {
+        crate::report::json_text::Payload::Text(text) => walk::is_clean(text, fields),
+        crate::report::json_text::Payload::Value(_) => false,
+    }
+}
+
+/// Without the text walker (the browser build, for size): never sure.
+#[cfg(not(feature = "draft-fast-path"))]
+pub(crate) fn is_clean_text<R>(_: crate::report::json_text::Payload<'_>, _: &'static [Field<R>]) -> bool {
+    false
+}
+
+#[cfg(feature = "draft-fast-path")]
+mod walk {
+    use super::{Clean, FastRule};
+    use crate::report::budget::MAX_NODES;
+    use crate::report::table::Field;
+    use serde::de::{DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::borrow::Cow;
+    use std::collections::BTreeSet;
+    use std::fmt;
+
+    pub(super) fn is_clean<R: FastRule>(text: &str, fields: &'static [Field<R>]) -> bool {
+        // Longer text may hold more values than the budget allows (`json_text::parse`): the
+        // full path says so.
+        if text.len() > 2 * MAX_NODES {
+            return false;
+        }
+        let mut reader = serde_json::Deserializer::from_str(text);
+        Walk(fields).deserialize(&mut reader).is_ok() && reader.end().is_ok()
+    }
+
+    /// Not clean: the reading stops (the message is never shown).
+    fn not_clean<E: Error>() -> E {
+        E::custom("not clean")
+    }
+
+    /// An object of these fields: every field known, none twice, every required one there.
+    struct Walk<R: 'static>(&'static [Field<R>]);
+
+    impl<'de, R: FastRule> DeserializeSeed<'de> for Walk<R> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_map(self)
+        }
+    }
+
+    impl<'de, R: FastRule> Visitor<'de> for Walk<R> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut seen = 0u64; // a bit per field (a table has fewer than 64)
+            while let Some(index) = map.next_key_seed(FieldOf(self.0))? {
+                if seen & (1 << index) != 0 {
+                    return Err(not_clean()); // a repeated field: the full path reports it
+                }
+                seen |= 1 << index;
+                map.next_value_seed(Check(self.0[index].rule.clean()))?;
+            }
+            let required = (self.0.iter().enumerate()).all(|(i, f)| f.required.is_none() || seen & (1 << i) != 0);
+            if required {
+                Ok(())
+            } else {
+                Err(not_clean())
+            }
+        }
+    }
+
+    /// A key: the index of the table's field it names.
+    struct FieldOf<R: 'static>(&'static [Field<R>]);
+
+    impl<'de, R> DeserializeSeed<'de> for FieldOf<R> {
+        type Value = usize;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+
+    impl<'de, R> Visitor<'de> for FieldOf<R> {
+        type Value = usize;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a field name")
+        }
+        fn visit_str<E: Error>(self, name: &str) -> Result<usize, E> {
+            self.0.iter().position(|f| f.name == name).ok_or_else(not_clean)
+        }
+    }
+
+    /// One value by what is clean for its rule.
+    struct Check<R: 'static>(Clean<R>);
+
+    impl<'de, R: FastRule> DeserializeSeed<'de> for Check<R> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            match self.0 {
+                Clean::Text { .. } | Clean::OneOf(_) => deserializer.deserialize_str(self),
+                Clean::Bool(_) => deserializer.deserialize_bool(self),
+                Clean::Count(_) => deserializer.deserialize_u64(self),
+                Clean::Object(fields) => deserializer.deserialize_map(Walk(fields)),
+                Clean::AnyObject | Clean::List { .. } => deserializer.deserialize_any(self),
+                Clean::Never => Err(not_clean()),
+            }
+        }
+    }
+
+    impl<'de, R: FastRule> Visitor<'de> for Check<R> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a clean value")
+        }
+
+        fn visit_str<E: Error>(self, s: &str) -> Result<(), E> {
+            let clean = match self.0 {
+                Clean::Text { test, .. } => test(s),
+                Clean::OneOf(values) => values.contains(&s),
+                _ => false,
+            };
+            clean.then_some(()).ok_or_else(not_clean)
+        }
+
+        fn visit_bool<E: Error>(self, b: bool) -> Result<(), E> {
+            match self.0 {
+                Clean::Bool(want) if want.is_none_or(|w| w == b) => Ok(()),
+                _ => Err(not_clean()),
+            }
+        }
+
+        fn visit_u64<E: Error>(self, n: u64) -> Result<(), E> {
+            match self.0 {
+                Clean::Count(min) if n >= min => Ok(()),
+                _ => Err(not_clean()),
+            }
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let Clean::AnyObject = self.0 else {
+                return Err(not_clean());
+            };
+            // What it holds is not checked, but read through (it must be JSON).
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let Clean::List { item, unique } = self.0 else {
+                return Err(not_clean());
+            };
+            let mut seen = BTreeSet::new();
+            while let Some(s) = seq.next_element::<Cow<'de, str>>()? {
+                if !item.passes(&s) || (unique && !seen.insert(s)) {
+                    return Err(not_clean());
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The JS object filter of `tables` (the first is the payload's; every table an `Object` rule
+/// names must be among them): `function {name}(o)` for the payload and one function per table,
+/// a `switch` over its field names, each rule one expression over the helpers of
+/// src/bindings.js (`isText`, `isPlainObject`, `isStringList`, ...).
+#[cfg(test)]
+pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]]) -> String {
+    use std::fmt::Write;
+    let mut sets: Vec<&'static [&'static str]> = Vec::new();
+    let mut set = |values: &'static [&'static str]| -> String {
+        let k = sets.iter().position(|s| std::ptr::eq(*s, values)).unwrap_or_else(|| {
+            sets.push(values);
+            sets.len() - 1
+        });
+        format!("{name}_SET_{k}")
+    };
+    let table = |fields: &'static [Field<R>]| -> String {
+        let k = tables.iter().position(|t| std::ptr::eq(*t, fields)).expect("every nested table is listed");
+        format!("{name}Shape{k}")
+    };
+    let text = |js: &str| if js.is_empty() { "isText(v)".to_owned() } else { format!("isText(v) && {js}(v)") };
+    let mut out = format!("function {name}(o) {{\n  return {name}Shape0(o);\n}}\n\n");
+    for (k, fields) in tables.iter().enumerate() {
+        let _ = writeln!(out, "function {name}Shape{k}(o) {{");
+        let _ = writeln!(out, "  if (!isPlainObject(o)) return false;\n  let required = 0;");
+        let _ = writeln!(out, "  for (const name in o) {{\n    const v = o[name];\n    switch (name) {{");
+        for field in fields.iter() {
+            let test = match field.rule.clean() {
+                Clean::Text { js, .. } => text(js),
+                Clean::OneOf(values) => format!("{}.has(v)", set(values)),
+                Clean::Bool(None) => "typeof v === 'boolean'".to_owned(),
+                Clean::Bool(Some(b)) => format!("v === {b}"),
+                Clean::Count(min) => format!("Number.isSafeInteger(v) && v >= {min}"),
+                Clean::Object(inner) => format!("{}(v)", table(inner)),
+                Clean::AnyObject => "isPlainJsonObject(v)".to_owned(),
+                Clean::List { item: Item::Text { js, .. }, unique } => {
+                    let js = if js.is_empty() { "isText" } else { js };
+                    format!("isStringList(v, {js}, {unique})")
+                }
+                Clean::List { item: Item::OneOf(values), unique } => format!("isStringList(v, (s) => {}.has(s), {unique})", set(values)),
+                Clean::Never => "false".to_owned(),
+            };
+            let then = if field.required.is_some() { " required++;" } else { "" };
+            let _ = writeln!(out, "      case '{}':\n        if (!({test})) return false;{then}\n        break;", field.name);
+        }
+        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
+        let required = fields.iter().filter(|f| f.required.is_some()).count();
+        let _ = writeln!(out, "  return required === {required};\n}}\n");
+    }
+    let mut head = String::new();
+    for (k, values) in sets.iter().enumerate() {
+        let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        let _ = writeln!(head, "const {name}_SET_{k} = new Set([{}]);", list.join(", "));
+    }
+    format!("{head}\n{out}")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::json_text::Payload;
+    use crate::report::table::Field;
+    use crate::report::Report;
+    use serde_json::{json, Value};
+
+    /// Every member of `template` (and a new member of each object, named by `names`) set to
+    /// each of `values`, alone: whatever the text walker calls clean, the full check finds
+    /// nothing in. Returns (cases, called clean).
+    #[cfg(feature = "draft-fast-path")]
+    fn every_position_every_value<R: super::FastRule>(
+        template: &Value,
+        fields: &'static [Field<R>],
+        full: impl Fn(&Value) -> Report,
+        values: &[Value],
+        names: &[&str],
+    ) -> (usize, usize) {
+        fn places(v: &Value, at: &mut Vec<String>, out: &mut Vec<(Vec<String>, Vec<String>)>, names: &[&str]) {
+            match v {
+                Value::Object(map) => {
+                    let mut keys: Vec<String> = map.keys().cloned().collect();
+                    keys.extend(names.iter().map(|n| (*n).to_owned()));
+                    out.push((at.clone(), keys));
+                    for (k, child) in map {
+                        at.push(k.clone());
+                        places(child, at, out, names);
+                        at.pop();
+                    }
+                }
+                Value::Array(items) => {
+                    out.push((at.clone(), (0..items.len()).map(|i| i.to_string()).collect()));
+                    for (i, child) in items.iter().enumerate() {
+                        at.push(i.to_string());
+                        places(child, at, out, names);
+                        at.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        places(template, &mut Vec::new(), &mut all, names);
+        let (mut cases, mut clean) = (0, 0);
+        for (at, keys) in all {
+            for key in keys {
+                for value in values {
+                    let mut payload = template.clone();
+                    let mut target = &mut payload;
+                    for step in &at {
+                        target = match target {
+                            Value::Object(map) => map.get_mut(step).unwrap(),
+                            Value::Array(items) => &mut items[step.parse::<usize>().unwrap()],
+                            _ => unreachable!(),
+                        };
+                    }
+                    match target {
+                        Value::Object(map) => {
+                            map.insert(key.clone(), value.clone());
+                        }
+                        Value::Array(items) => items[key.parse::<usize>().unwrap()] = value.clone(),
+                        _ => unreachable!(),
+                    }
+                    let text = payload.to_string();
+                    cases += 1;
+                    if super::is_clean_text(Payload::Text(&text), fields) {
+                        clean += 1;
+                        // The full check of the parsed value: text would take the fast path.
+                        let report = full(&payload);
+                        assert!(report.errors.is_empty() && report.warnings.is_empty(), "called clean: {text}\n{report:?}");
+                    }
+                }
+            }
+        }
+        (cases, clean)
+    }
+
+    /// Values at the edges of the rules of every table: UUIDs, commits, names, versions,
+    /// statuses, base64, texts, numbers, containers.
+    fn edge_values() -> Vec<Value> {
+        let zip = |size: usize, head: &[u8]| {
+            let mut bytes = head.to_vec();
+            bytes.resize(size, 0);
+            let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut out = String::new();
+            for chunk in bytes.chunks(3) {
+                let n = chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
+                for k in 0..4 {
+                    out.push(if k <= chunk.len() { char::from(alphabet[(n >> (18 - 6 * k) & 63) as usize]) } else { '=' });
+                }
+            }
+            Value::from(out)
+        };
+        let mut values = vec![
+            json!(""), json!(" "), json!("\u{85}"), json!("a"), json!("ab"), json!("x\u{2003}y"), json!(null), json!(true), json!(false),
+            json!(0), json!(1), json!(-1), json!(1.5), json!(3.0), json!([]), json!({}), json!(["a"]), json!(["a", "a"]), json!([1]), json!({"a": [1, {"b": null}]}),
+            json!("550e8400-e29b-41d4-a716-446655440001"), json!("550e8400-e29b-41d4-a716-44665544000"), json!("550e8400_e29b-41d4-a716-446655440001"), json!("550E8400-E29B-41D4-A716-446655440001"),
+            json!("a1b2c3d"), json!("a1b2c3"), json!("A1B2C3D4E5F6"), json!("a1b2c3g"), json!("a".repeat(40)), json!("a".repeat(41)),
+            json!("acme-tmdb"), json!("Acme TMDB"), json!("acme--tmdb"), json!("-acme"), json!("acme-"), json!("[namespace]-tmdb"), json!("acme2-v3"),
+            json!("1.0"), json!("1"), json!("2.0"), json!("Deploying"), json!("Deployed"), json!("Failed"), json!("Building"), json!("deploying"),
+            json!("pending"), json!("in_progress"), json!("succeeded"), json!("rolled_back"), json!("done"),
+            json!("2026-12-01T10:00:00Z"), json!("2026-02-30T10:00:00Z"),
+            zip(600, b"PK\x03\x04"), zip(600, b"PK\x05\x06"), zip(400, b"PK\x03\x04"), zip(600, b"MZ"), zip(512, b"PK\x03\x04"), zip(511, b"PK\x03\x04"),
+        ];
+        if let Some(Value::String(s)) = values.iter().find(|v| v.as_str().is_some_and(|s| s.len() > 700)).cloned() {
+            values.push(Value::from(s.replace('+', "-")));
+            values.push(Value::from(format!("{s}=")));
+            values.push(Value::from(format!("{}\n{}", &s[..400], &s[400..])));
+        }
+        values
+    }
+
+    /// The text walker of each Tray.io and tracker table against its full check, every
+    /// position × every edge value (the connector's is in connector_staged's tests).
+    #[cfg(feature = "draft-fast-path")]
+    #[test]
+    fn tray_and_tracker_text_walkers_call_clean_only_clean_payloads() {
+        use crate::tracker::records::{DEPLOYMENT, STATUS_UPDATE};
+        use crate::tray::connector::CONNECTOR;
+        use crate::tray::deployments::{DEPLOYMENT_RESPONSE, DEPLOY_REQUEST};
+        let values = edge_values();
+        let zip = values.iter().find(|v| v.as_str().is_some_and(|s| s.len() > 700)).cloned().unwrap();
+        let names = ["extra", "name", "version", "status", "id"];
+        let mut total = (0, 0);
+        let mut add = |name: &str, (cases, clean): (usize, usize)| {
+            eprintln!("{name}: {cases} cases, {clean} called clean");
+            assert!(clean >= 3 && clean < cases, "{name}: {clean} of {cases}");
+            total = (total.0 + cases, total.1 + clean);
+        };
+        let connector = json!({"name": "acme-tmdb", "version": "1.0", "title": "T", "description": "", "service": {"name": "s", "version": "1"}, "tags": ["a"], "isTrigger": false, "rawHttp": {"enabled": true}});
+        add("tray connector.json", every_position_every_value(&connector, CONNECTOR, |v| crate::validate_tray_connector(v), &values, &names));
+        let request = json!({"connectorSourceCode": zip});
+        add("tray deploy request", every_position_every_value(&request, DEPLOY_REQUEST, |v| crate::validate_tray_deploy_request(v, None), &values, &names));
+        let response = json!({"id": "d1", "deploymentStatus": "Deployed", "connectorName": "acme-tmdb", "connectorVersion": "1.0", "repeatDeployment": false});
+        add("tray deployment response", every_position_every_value(&response, DEPLOYMENT_RESPONSE, |v| crate::validate_tray_deployment_response(v), &values, &names));
+        let deployment = json!({"componentId": "550e8400-e29b-41d4-a716-446655440001", "environmentId": "550e8400-e29b-41d4-a716-446655440010", "version": "v1", "deployedBy": "ci", "commitSha": "a1b2c3d4", "description": "d", "metadata": {"url": "https://ci.example.com"}});
+        add("tracker deployment", every_position_every_value(&deployment, DEPLOYMENT, |v| crate::validate_tracker_deployment(v), &values, &names));
+        let update = json!({"status": "succeeded"});
+        add("tracker status update", every_position_every_value(&update, STATUS_UPDATE, |v| crate::validate_tracker_status_update(v, None).unwrap(), &values, &names));
+        eprintln!("tray and tracker text walkers: {} cases, {} called clean", total.0, total.1);
+    }
+
+    /// Every JS object filter in `bindings.js` is the one its tables write, in the order of
+    /// `ObjectFilter`; `BLESS=1 cargo test --lib table_fast` rewrites them.
+    #[test]
+    fn the_js_filters_are_written_from_the_tables() {
+        let filters = [
+            ("isCleanConnectorStagedDraft", crate::connect::connector_staged::js_filter()),
+            ("isCleanTrayConnector", crate::tray::connector::js_filter()),
+            ("isCleanTrayDeployRequest", crate::tray::deployments::js_filter_request()),
+            ("isCleanTrayDeploymentResponse", crate::tray::deployments::js_filter_response()),
+            ("isCleanTrackerDeployment", crate::tracker::records::js_filter_deployment()),
+            ("isCleanTrackerStatusUpdate", crate::tracker::records::js_filter_status_update()),
+        ];
+        let mut js = String::new();
+        for (name, filter) in &filters {
+            assert!(filter.contains(&format!("function {name}(o)")), "{name}");
+            js.push_str(filter);
+        }
+        let names: Vec<&str> = filters.iter().map(|(name, _)| *name).collect();
+        js.push_str(&format!("const CLEAN_OBJECT_FILTERS = [{}];\n", names.join(", ")));
+        use super::ObjectFilter as F;
+        let order = [F::ConnectorStagedDraft, F::TrayConnector, F::TrayDeployRequest, F::TrayDeploymentResponse, F::TrackerDeployment, F::TrackerStatusUpdate];
+        assert!(order.iter().enumerate().all(|(i, f)| *f as usize == i));
+        crate::connect::draft_rules::assert_generated("src/report/table_fast.rs (js_filter)", &js, "BLESS=1 cargo test --lib table_fast");
+    }
+}
