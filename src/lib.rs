@@ -30,6 +30,8 @@ mod connect;
 #[path = "../tests/common/hits.rs"]
 mod hits;
 mod machines;
+#[cfg(test)]
+mod fast_path_tests;
 pub mod report;
 mod tracker;
 mod tray;

@@ -183,10 +183,15 @@ fn set(resource: &mut Value, at: &[&str], value: Option<&Value>) {
     };
     let mut target = resource;
     for step in parents {
-        if !target.get(*step).is_some_and(Value::is_object) {
-            target[*step] = json!({});
+        // Not `target[step]`: indexing brings in its panic's formatting (size, issue 16).
+        let Some(object) = target.as_object_mut() else {
+            return;
+        };
+        let slot = object.entry(*step).or_insert_with(|| json!({}));
+        if !slot.is_object() {
+            *slot = json!({});
         }
-        target = &mut target[*step];
+        target = slot;
     }
     if let Some(object) = target.as_object_mut() {
         match value {

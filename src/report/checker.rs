@@ -490,15 +490,17 @@ fn edit_distance_within(a: &[char], b: &str, limit: usize) -> Option<usize> {
         width += 1;
     }
     let b = &b_folded[..width];
-    let mut rows = [[0usize; MAX_HINT_CANDIDATE + 1]; 3];
+    // Distances never exceed the row's length (at most MAX_HINT_CANDIDATE): a byte holds them.
+    let mut rows = [[0u8; MAX_HINT_CANDIDATE + 1]; 3];
     let (mut before, mut previous, mut current) = (0, 1, 2);
     for (j, cell) in rows[previous].iter_mut().enumerate().take(width + 1) {
-        *cell = j;
+        *cell = j as u8;
     }
+    let limit = u8::try_from(limit).unwrap_or(u8::MAX);
     for i in 1..=a.len() {
-        rows[current][0] = i;
+        rows[current][0] = i as u8;
         for j in 1..=width {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (rows[previous][j] + 1)
                 .min(rows[current][j - 1] + 1)
                 .min(rows[previous][j - 1] + cost);
@@ -514,7 +516,7 @@ fn edit_distance_within(a: &[char], b: &str, limit: usize) -> Option<usize> {
         }
         (before, previous, current) = (previous, current, before);
     }
-    Some(rows[previous][width])
+    Some(usize::from(rows[previous][width]))
 }
 
 /// Whether a string is empty or only whitespace as JavaScript's `trim()` sees it (the official

@@ -348,8 +348,11 @@ fn enter_member(text: &str, i: usize, ptr: &mut String, base: usize) -> usize {
     let raw = text.get(i..end).unwrap_or("\"\"");
     ptr.truncate(base);
     if raw.contains('\\') {
-        let key = serde_json::from_str::<String>(raw)
-            .or_else(|_| serde_json::from_str::<String>(&without_lone_surrogates(raw).unwrap_or_default()))
+        // Read as a Value, not a String: a String's type error formats floats (size, issue 16).
+        let key = serde_json::from_str::<Value>(raw)
+            .or_else(|_| serde_json::from_str::<Value>(&without_lone_surrogates(raw).unwrap_or_default()))
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         crate::report::pointer_append(ptr, &key);
     } else {

@@ -531,7 +531,10 @@ fn key_string(value: Value) -> String {
         Value::Null => String::new(),
         // `String(1.0)` is "1" in JS; serde_json writes "1.0".
         Value::Number(n) if n.is_f64() => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{:.0}", f + 0.0), // -0 is "0"
+            // Integral and below 1e21, it fits an i128 exactly (and -0 is "0"); not `{:.0}`,
+            // which brings float formatting into the wasm (size, issue 16).
+            #[allow(clippy::cast_possible_truncation)]
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => (f as i128).to_string(),
             _ => n.to_string(),
         },
         other => other.to_string(),
