@@ -156,13 +156,13 @@ pub fn build_connector_update_actions(before: &Value, after: &Value) -> Result<V
 
 /// A list as a sorted set of its items' JSON texts (absent = empty).
 fn as_set(list: Option<&Value>) -> Vec<String> {
-    let mut items: Vec<String> = list
+    let items: Vec<String> = list
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .map(Value::to_string)
         .collect();
-    items.sort();
+    let mut items = crate::report::sorted(items, &|a, b| a.cmp(b));
     items.dedup();
     items
 }

@@ -209,8 +209,7 @@ fn line_start(text: &str, line: usize) -> usize {
 /// 1-based line and 1-based UTF-16 column of each byte offset, in one sweep over the text
 /// (sorting the offsets first), so a report with many issues stays linear in the text.
 pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
+    let order = crate::report::sorted_indices(offsets.len(), &|a, b| offsets[a].cmp(&offsets[b]));
     let mut out = vec![(1, 1); offsets.len()];
     let (mut line, mut column, mut chars) = (1usize, 0usize, text.char_indices().peekable());
     for i in order {

@@ -179,6 +179,22 @@ impl Serialize for Report {
     }
 }
 
+/// `items` in the order `compare` gives (stable). Every sort of the library goes through this
+/// one, on indices with a `dyn` comparison: each `sort_by` of another element type or closure
+/// is another copy of the sort's code in the wasm (about 6 KB gzipped for six sorts; issue 16).
+pub(crate) fn sorted<T>(items: Vec<T>, compare: &dyn Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let order = sorted_indices(items.len(), &|a, b| compare(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The indices `0..n` in the order `compare` gives them (stable).
+pub(crate) fn sorted_indices(n: usize, compare: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order
+}
+
 /// Where a node is: a JSON Pointer, or a parent's pointer and one more step. Turned into a
 /// pointer string only when an issue names the node, so walking a valid payload builds no
 /// paths (it was a large share of the allocations).

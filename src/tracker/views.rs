@@ -7,7 +7,7 @@
 use crate::report::checker::{Checker, Strictness};
 use crate::report::codes::Code;
 use crate::report::json_text::{with_payload, Payload};
-use crate::report::{pointer_index, serialize_answer, Issue, Loc, Report};
+use crate::report::{pointer_index, serialize_answer, sorted, Issue, Loc, Report};
 use crate::tracker::records::{check_object, instant, RECORD};
 use serde_json::{Map, Value};
 
@@ -115,8 +115,7 @@ fn read_records<'v>(c: &mut Checker, value: &'v Value) -> Option<Vec<Record<'v>>
 /// The winner per (component, environment), grouped by component, each group in rank order.
 /// (Sorting a list, not maps: each map type would be more code in the browser build.)
 fn winners<'r, 'v>(records: &'r [Record<'v>]) -> Vec<&'r Record<'v>> {
-    let mut all: Vec<&Record<'v>> = records.iter().collect();
-    all.sort_unstable_by(|a, b| {
+    let all = sorted(records.iter().collect(), &|a: &&Record<'v>, b: &&Record<'v>| {
         (a.component_id, a.environment_id, a.rank).cmp(&(b.component_id, b.environment_id, b.rank))
     });
     let mut winners: Vec<&Record<'v>> = Vec::new();
@@ -126,8 +125,7 @@ fn winners<'r, 'v>(records: &'r [Record<'v>]) -> Vec<&'r Record<'v>> {
             winners.push(record);
         }
     }
-    winners.sort_unstable_by(|a, b| (a.component_id, a.rank).cmp(&(b.component_id, b.rank)));
-    winners
+    sorted(winners, &|a, b| (a.component_id, a.rank).cmp(&(b.component_id, b.rank)))
 }
 
 /// The `/matrix` view: per component, its latest successful version in each environment.
@@ -201,7 +199,7 @@ fn matrix_of(c: &mut Checker, records: &[Record<'_>]) -> Value {
             Value::Object(row),
         ));
     }
-    rows.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let rows = sorted(rows, &|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     Value::Array(rows.into_iter().map(|(_, _, row)| row).collect())
 }
 
@@ -232,7 +230,7 @@ pub fn tracker_latest<'a>(records: impl Into<Payload<'a>>, component_id: &Value)
 }
 
 fn latest_of(records: &[Record<'_>], component_id: &str) -> Value {
-    let mut rows: Vec<(&str, &str, Value)> = winners(records)
+    let rows: Vec<(&str, &str, Value)> = winners(records)
         .into_iter()
         .filter(|r| r.component_id == component_id)
         .map(|r| {
@@ -241,6 +239,6 @@ fn latest_of(records: &[Record<'_>], component_id: &str) -> Value {
             (r.environment_label(), r.environment_id, Value::Object(row))
         })
         .collect();
-    rows.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let rows = sorted(rows, &|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     Value::Array(rows.into_iter().map(|(_, _, row)| row).collect())
 }
