@@ -23,6 +23,8 @@ const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith(
 const ratios = [];
 let oursTotal = 0;
 let officialTotal = 0;
+// Per byte, the files with issues against the clean ones (issue 16: at most 1.5×).
+const perByte = { clean: [], issues: [] };
 for (const file of files) {
   const text = readFileSync(new URL(file, corpus), 'utf8');
   const a = time(() => ours(text));
@@ -30,6 +32,7 @@ for (const file of files) {
   ratios.push(b / a);
   oursTotal += a;
   officialTotal += b;
+  perByte[ours(text) && validateConnectYaml(text).warnings.length === 0 ? 'clean' : 'issues'].push((a * 1000) / Buffer.byteLength(text));
 }
 // The browser build (size-optimised), run here in Node for comparison.
 await web.init(readFileSync(new URL('../pkg/web/connect_preflight_bg.wasm', import.meta.url)));
@@ -42,6 +45,8 @@ console.log(`connect.yaml corpus: ${files.length} files`);
 console.log(`  mean per file: ours ${(oursTotal / files.length).toFixed(1)} µs, official ${(officialTotal / files.length).toFixed(1)} µs`);
 console.log(`  official / ours: ${(officialTotal / oursTotal).toFixed(1)}× on the corpus mean; per-file geometric mean ${geomean(ratios).toFixed(1)}×, min ${Math.min(...ratios).toFixed(1)}×`);
 console.log(`  the browser build (size-optimised), in Node: ${(webTotal / files.length).toFixed(1)} µs per file, official / ours ${(officialTotal / webTotal).toFixed(1)}×`);
+const mean = (list) => list.reduce((x, y) => x + y, 0) / list.length;
+console.log(`  per KB (the Node build): ${perByte.clean.length} clean files ${mean(perByte.clean).toFixed(1)} µs, ${perByte.issues.length} with issues ${mean(perByte.issues).toFixed(1)} µs: ${(mean(perByte.issues) / mean(perByte.clean)).toFixed(2)}× (target ≤ 1.5×)`);
 
 console.log('large and hostile inputs (ms per call):');
 const rows = [];
