@@ -108,7 +108,7 @@ clean:
 ## bench: speed side by side with the peers, as ratios (bench/)
 bench: build
 	node bench/connect-yaml.mjs
-	node bench/deployment-draft.mjs
+	node bench/table.mjs
 	node bench/robustness.mjs
 	node bench/cli.mjs
 	node bench/start.mjs

@@ -23,9 +23,21 @@ for name in 'let wasm' 'wasmModule' 'wasmInstance' '__wbg_get_imports()' 'cached
   grep -qF "$name" pkg/nodejs/connect_preflight.js || { echo "build-pkg: the nodejs glue has no $name" >&2; exit 1; }
 done
 grep -qF '__wbg_finalize_init(instance, module)' pkg/web/connect_preflight.js || { echo "build-pkg: the web glue has no __wbg_finalize_init" >&2; exit 1; }
-cat >> pkg/nodejs/connect_preflight.js <<'JS'
+# The JS helpers (src/bindings.js, a snippet) as the guard's pre-filters: a clean payload
+# object is answered in JS, before any crossing (src/report/table_fast.rs).
+snippet=$(cd pkg/nodejs && ls snippets/*/src/bindings.js)
+[ -n "$snippet" ] && [ -f "pkg/web/$snippet" ] || { echo "build-pkg: no bindings.js snippet" >&2; exit 1; }
+cat >> pkg/nodejs/connect_preflight.js <<JS
 
 // Added by scripts/build-pkg.sh for the guard (web/guard.js).
+exports.__filters = require('./$snippet');
+JS
+cat >> pkg/web/connect_preflight.js <<JS
+
+// Added by scripts/build-pkg.sh for the guard (guard.js).
+export * as __filters from './$snippet';
+JS
+cat >> pkg/nodejs/connect_preflight.js <<'JS'
 exports.__exports = () => wasm;
 exports.__reinstantiate = () => {
     wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
@@ -36,8 +48,6 @@ exports.__reinstantiate = () => {
 };
 JS
 cat >> pkg/web/connect_preflight.js <<'JS'
-
-// Added by scripts/build-pkg.sh for the guard (guard.js).
 export function __exports() { return wasm; }
 export function __reinstantiate() {
     const module = wasmModule;

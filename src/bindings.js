@@ -476,13 +476,13 @@ function notCheckedHere() {
   return false;
 }
 
-// A plain array of strings that each pass `test`; with `unique`, none twice (a long list is
-// left to Rust: no quadratic loop here).
+// A plain array of strings that each pass `test` (null: any string); with `unique`, none twice
+// (a long list is left to Rust: no quadratic loop here).
 function isStringList(v, test, unique) {
   if (!isPlainArray(v) || (unique && v.length > 64)) return false;
   for (let i = 0; i < v.length; i++) {
     const s = v[i];
-    if (!isText(s) || !test(s)) return false;
+    if (!isText(s) || (test !== null && !test(s))) return false;
     if (unique) for (let j = 0; j < i; j++) if (v[j] === s) return false;
   }
   return true;
@@ -659,7 +659,7 @@ function isCleanTrayConnectorShape0(o) {
         if (!(isCleanTrayConnectorShape1(v))) return false;
         break;
       case 'tags':
-        if (!(isStringList(v, isText, false))) return false;
+        if (!(isStringList(v, null, false))) return false;
         break;
       case 'isTrigger':
         if (!(typeof v === 'boolean')) return false;

@@ -1,11 +1,12 @@
 //! The JavaScript API: the only module that names wasm_bindgen, JsValue or js_sys.
 //!
 //! Every export does three things: decode the arguments, call the core, encode the result.
-//! Payloads cross as JSON text both ways (docs/decisions.md: measured faster than
-//! serde-wasm-bindgen here, and it turns cyclic, BigInt or absurdly deep JS values into an
-//! `InvalidJsonInput` issue instead of a trap that would kill the module). Two shortcuts, both
-//! in `src/bindings.js`: a clean report is built in JS, and a DeploymentDraft object that is
-//! certainly clean is recognised there without crossing at all.
+//! Payloads cross as JSON text (docs/decisions.md: measured faster than serde-wasm-bindgen
+//! here, and it turns cyclic, BigInt or absurdly deep JS values into an `InvalidJsonInput`
+//! issue instead of a trap that would kill the module); reports cross as the report wire
+//! (`report::wire`), which `src/bindings.js` turns into the Report object, and a clean report is
+//! built in JS. A payload object that is certainly clean never gets here: the guard
+//! (pkg-template/web/guard.js) answers it with the filters of `src/bindings.js`.
 //!
 //! Nothing here calls JS that can throw: every touch of a caller's value (getters, Proxy
 //! traps, `toJSON`) goes through a helper of `src/bindings.js` that catches everything, since
@@ -16,7 +17,6 @@ use crate::connect::context::Context;
 use crate::report::budget::MAX_INPUT_BYTES;
 use crate::report::codes::Code;
 use crate::report::json_text::Payload;
-use crate::report::table_fast::ObjectFilter;
 use crate::report::{Issue, Report};
 use js_sys::{JsString, JSON};
 use serde::Serialize;
@@ -51,10 +51,6 @@ extern "C" {
     fn head(text: &JsString, max: u32) -> JsString;
     #[wasm_bindgen(js_name = cleanReport)]
     fn clean_report() -> JsValue;
-    #[wasm_bindgen(js_name = isCleanDraftObject)]
-    fn is_clean_draft_object(draft: &JsValue) -> bool;
-    #[wasm_bindgen(js_name = isCleanObject)]
-    fn is_clean_object(value: &JsValue, kind: u32) -> bool;
     #[wasm_bindgen(js_name = misuseError)]
     fn misuse_error(message: &str) -> JsValue;
     #[wasm_bindgen(js_name = isArray)]
@@ -220,15 +216,6 @@ fn decode_source(source: &JsValue) -> Result<Context, JsValue> {
     Context::from_source(&value).map_err(|e| misuse(&e))
 }
 
-/// `run`, after the payload's JS object filter: a clean object is recognised in JS, without
-/// JSON.stringify and the crossing (src/report/table_fast.rs).
-fn run_filtered(input: &JsValue, filter: ObjectFilter, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
-    if is_clean_object(input, filter as u32) {
-        return clean_report();
-    }
-    run(input, check)
-}
-
 fn run(input: &JsValue, check: impl FnOnce(Payload<'_>) -> Report) -> JsValue {
     match decode_payload(input) {
         Ok(decoded) => encode_report(&check(decoded.payload())),
@@ -278,10 +265,6 @@ pub fn validate_project_identifier(value: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = validateDeploymentDraft)]
 pub fn validate_deployment_draft(draft: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
     let context = decode_context(&context)?;
-    // A clean draft object is recognised in JS, without JSON.stringify and the crossing.
-    if context.is_empty() && is_clean_draft_object(&draft) {
-        return Ok(clean_report());
-    }
     Ok(run(&draft, |payload| {
         crate::validate_deployment_draft_with(payload, &context)
     }))
@@ -306,9 +289,7 @@ pub fn build_deployment_draft(input: JsValue, source: JsValue) -> Result<JsValue
 
 #[wasm_bindgen(js_name = validateConnectorStagedDraft)]
 pub fn validate_connector_staged_draft(draft: JsValue) -> JsValue {
-    run_filtered(&draft, ObjectFilter::ConnectorStagedDraft, |payload| {
-        crate::validate_connector_staged_draft(payload)
-    })
+    run(&draft, |payload| crate::validate_connector_staged_draft(payload))
 }
 
 #[wasm_bindgen(js_name = validateConnectorUpdate)]
@@ -455,9 +436,7 @@ pub fn to_error_response(report: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(js_name = validateTrayConnector)]
 pub fn validate_tray_connector(connector_json: JsValue) -> JsValue {
-    run_filtered(&connector_json, ObjectFilter::TrayConnector, |payload| {
-        crate::validate_tray_connector(payload)
-    })
+    run(&connector_json, |payload| crate::validate_tray_connector(payload))
 }
 
 #[wasm_bindgen(js_name = trayDeployPath)]
@@ -477,9 +456,6 @@ pub fn tray_status_path(name: JsValue, version: JsValue, id: JsValue) -> JsValue
 #[wasm_bindgen(js_name = validateTrayDeployRequest)]
 pub fn validate_tray_deploy_request(body: JsValue, connector_json: JsValue) -> JsValue {
     let no_connector = connector_json.is_undefined() || connector_json.is_null();
-    if no_connector && is_clean_object(&body, ObjectFilter::TrayDeployRequest as u32) {
-        return clean_report();
-    }
     let body = match decode_payload(&body) {
         Ok(decoded) => decoded,
         Err(report) => return encode_report(&report),
@@ -500,27 +476,20 @@ pub fn validate_tray_deploy_request(body: JsValue, connector_json: JsValue) -> J
 
 #[wasm_bindgen(js_name = validateTrayDeploymentResponse)]
 pub fn validate_tray_deployment_response(json: JsValue) -> JsValue {
-    run_filtered(&json, ObjectFilter::TrayDeploymentResponse, |payload| {
-        crate::validate_tray_deployment_response(payload)
-    })
+    run(&json, |payload| crate::validate_tray_deployment_response(payload))
 }
 
 // ---- Deployment tracker ------------------------------------------------------------------
 
 #[wasm_bindgen(js_name = validateTrackerDeployment)]
 pub fn validate_tracker_deployment(payload: JsValue) -> JsValue {
-    run_filtered(&payload, ObjectFilter::TrackerDeployment, |payload| {
-        crate::validate_tracker_deployment(payload)
-    })
+    run(&payload, |payload| crate::validate_tracker_deployment(payload))
 }
 
 #[wasm_bindgen(js_name = validateTrackerStatusUpdate)]
 pub fn validate_tracker_status_update(update: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
     let function = "validateTrackerStatusUpdate";
     let no_current = current.is_undefined() || current.is_null();
-    if no_current && is_clean_object(&update, ObjectFilter::TrackerStatusUpdate as u32) {
-        return Ok(clean_report());
-    }
     let current = if no_current {
         None
     } else if current.is_string() {

@@ -29,6 +29,21 @@ export const REPORTS = new Set([
   'validateTrackerDeployment', 'validateTrackerStatusUpdate',
 ]);
 
+// The functions whose payload object is looked at in JS first (src/bindings.js, filters written
+// from the Rust tables): a certainly clean one is answered here, with no JSON.stringify and no
+// crossing; anything else (and any payload with a context, a connector or a current status
+// beside it) goes to the module, which writes the report. Each: (filters, first argument, second) → clean?
+const PREFILTERS = {
+  validateDeploymentDraft: (f, draft, context) => context == null && f.isCleanDraftObject(draft),
+  // The indices are src/report/table_fast.rs's ObjectFilter.
+  validateConnectorStagedDraft: (f, draft) => f.isCleanObject(draft, 0),
+  validateTrayConnector: (f, connector) => f.isCleanObject(connector, 1),
+  validateTrayDeployRequest: (f, body, connectorJson) => connectorJson == null && f.isCleanObject(body, 2),
+  validateTrayDeploymentResponse: (f, response) => f.isCleanObject(response, 3),
+  validateTrackerDeployment: (f, deployment) => f.isCleanObject(deployment, 4),
+  validateTrackerStatusUpdate: (f, update, current) => current == null && f.isCleanObject(update, 5),
+};
+
 const MESSAGE = 'connect-preflight failed on this input (a bug: please report it with the input); the module was restarted, and the next call works.';
 
 function isMisuse(error) {
@@ -60,10 +75,12 @@ export function guard(glue) {
   for (const name of Object.keys(glue)) {
     if (typeof glue[name] !== 'function' || name.startsWith('__wbg') || name === 'initSync' || name === 'default'
       || name === '__exports' || name === '__reinstantiate') continue;
+    const prefilter = PREFILTERS[name];
     api[name] = function guarded(...args) {
       if (glue.__exports() === undefined) {
         throw new Error(`connect-preflight: call await init() first (or initSync(bytes)), then ${name}()`);
       }
+      if (prefilter !== undefined && prefilter(glue.__filters, args[0], args[1])) return glue.__filters.cleanReport();
       try {
         return glue[name](...args);
       } catch (error) {

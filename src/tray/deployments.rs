@@ -402,15 +402,16 @@ fn base64_problem(text: &str) -> Option<String> {
     if text.is_empty() {
         return Some("must not be empty: it is the base64 of the connector's zip".to_owned());
     }
-    if text.contains(['\n', '\r']) {
+    // By bytes, not characters: a zip's base64 is megabytes of ASCII.
+    if text.bytes().any(|b| b == b'\n' || b == b'\r') {
         return Some("must be base64 on one line: encode without line breaks (base64 -w 0, or Buffer.from(zip).toString('base64'))".to_owned());
     }
     let body = text.trim_end_matches('=');
     let pads = text.len() - body.len();
-    if let Some((i, ch)) = body
-        .char_indices()
-        .find(|&(_, ch)| !(ch.is_ascii_alphanumeric() || ch == '+' || ch == '/'))
-    {
+    let stray = body
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'+' || b == b'/'));
+    if let Some((i, ch)) = stray.and_then(|i| Some((i, body[i..].chars().next()?))) {
         return Some(if ch == '-' || ch == '_' {
             "must be standard base64 ('+' and '/'), not base64url ('-' and '_')".to_owned()
         } else if ch == '=' {

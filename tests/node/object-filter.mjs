@@ -66,18 +66,34 @@ export const withoutPositions = (report) => {
 };
 
 
-// The JSON text of `payload`; when JSON.stringify throws (a BigInt, a cycle), the report of the
-// object must say so and no filter may call it clean (then undefined).
-let filterOfRun = null;
-let validateOfRun = null;
-function unlessThrows(payload) {
-  try {
-    return JSON.stringify(payload);
-  } catch {
-    assert.equal(filterOfRun(payload), false);
-    assert.equal(validateOfRun(payload).errors[0].code, 'InvalidJsonInput');
-    return undefined;
-  }
+/**
+ * The comparison both generators make, with its counts: the report for the object equals the
+ * report for its JSON text (positions aside), and what the filter calls clean has an empty
+ * report from the text path. When JSON.stringify throws (a BigInt, a cycle), the object's
+ * report must say so and the filter must not call it clean. A string payload is JSON text to
+ * the API, not a value, and is skipped, as is one with no JSON text (undefined).
+ */
+function comparer(validate, filter) {
+  const counts = { cases: 0, calledClean: 0 };
+  const compare = (payload) => {
+    let text;
+    try {
+      text = JSON.stringify(payload);
+    } catch {
+      assert.equal(filter(payload), false);
+      assert.equal(validate(payload).errors[0].code, 'InvalidJsonInput');
+      return;
+    }
+    if (typeof payload === 'string' || typeof text !== 'string') return;
+    counts.cases++;
+    const fromText = validate(text);
+    assert.deepEqual(withoutPositions(validate(payload)), withoutPositions(fromText), text);
+    if (filter(payload)) {
+      counts.calledClean++;
+      assert.deepEqual(fromText, { valid: true, errors: [], warnings: [] }, `called clean: ${text}`);
+    }
+  };
+  return { counts, compare };
 }
 
 /**
@@ -86,29 +102,18 @@ function unlessThrows(payload) {
  * called clean, for the caller to assert that both sides were reached.
  */
 export function objectMatchesText({ validate, filter, templates, values, fields, count, seed }) {
-  [filterOfRun, validateOfRun] = [filter, validate];
   validate({}); // the package configures the filters on its first use
+  const { counts, compare } = comparer(validate, filter);
   const random = mulberry32(seed);
-  let cases = 0;
-  let calledClean = 0;
   for (let i = 0; i < count; i++) {
     const templateList = templates();
     let payload = templateList[i % templateList.length];
     const r = random();
     const edits = r < 0.6 ? 1 : r < 0.85 ? 2 : 3; // mostly one: a rule's edge alone
     for (let e = 0; e < edits && i % 7 !== 0; e++) payload = edit(payload, random, values, fields); // every 7th stays clean
-    const text = unlessThrows(payload);
-    // A string is JSON text to the API, not a value; undefined has no JSON text.
-    if (typeof payload === 'string' || typeof text !== 'string') continue;
-    cases++;
-    const fromText = validate(text);
-    assert.deepEqual(withoutPositions(validate(payload)), withoutPositions(fromText), text);
-    if (filter(payload)) {
-      calledClean++;
-      assert.deepEqual(fromText, { valid: true, errors: [], warnings: [] }, `called clean: ${text}`);
-    }
+    compare(payload);
   }
-  return { cases, calledClean };
+  return counts;
 }
 
 /**
@@ -117,20 +122,7 @@ export function objectMatchesText({ validate, filter, templates, values, fields,
  * `objectMatchesText` does.
  */
 export function everyPositionEveryValue({ validate, filter, templates, values, fields }) {
-  [filterOfRun, validateOfRun] = [filter, validate];
-  let cases = 0;
-  let calledClean = 0;
-  const check = (payload) => {
-    const text = unlessThrows(payload);
-    if (typeof text !== 'string') return;
-    cases++;
-    const fromText = validate(text);
-    assert.deepEqual(withoutPositions(validate(payload)), withoutPositions(fromText), text);
-    if (filter(payload)) {
-      calledClean++;
-      assert.deepEqual(fromText, { valid: true, errors: [], warnings: [] }, `called clean: ${text}`);
-    }
-  };
+  const { counts, compare } = comparer(validate, filter);
   templates().forEach((template, t) => {
     containers(template).forEach((_, c) => {
       const keys = Object.keys(containers(templates()[t])[c]);
@@ -144,10 +136,10 @@ export function everyPositionEveryValue({ validate, filter, templates, values, f
           } catch {
             continue;
           }
-          check(payload);
+          compare(payload);
         }
       }
     });
   });
-  return { cases, calledClean };
+  return counts;
 }
