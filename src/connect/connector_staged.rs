@@ -17,7 +17,7 @@ use crate::report::{pointer_index, pointer_push, Issue, Loc, Report};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
-const DRAFT_FIELDS: &[Field] = &[
+static DRAFT_FIELDS: &[Field] = &[
     field("key", Rule::Key),
     required("name", Rule::Name, ""),
     field("description", Rule::Text),
@@ -28,7 +28,7 @@ const DRAFT_FIELDS: &[Field] = &[
     field("privateProjects", Rule::Projects),
     field("documentationUrl", Rule::Url),
 ];
-const CREATOR_FIELDS: &[Field] = &[
+static CREATOR_FIELDS: &[Field] = &[
     field("name", Rule::Text),
     field("title", Rule::Text),
     required("email", Rule::Email, ""),
@@ -37,7 +37,7 @@ const CREATOR_FIELDS: &[Field] = &[
     field("noOfContributors", Rule::Count),
     field("supportUrl", Rule::SoftUrl),
 ];
-const REPOSITORY_FIELDS: &[Field] = &[required("url", Rule::RepositoryUrl, ""), required("tag", Rule::Tag, "")];
+static REPOSITORY_FIELDS: &[Field] = &[required("url", Rule::RepositoryUrl, ""), required("tag", Rule::Tag, "")];
 
 /// Fields of a ConnectorStaged that a draft cannot set, and where they come from.
 const NOT_IN_DRAFT: &[(&str, &str)] = &[
