@@ -25,13 +25,13 @@
 // at the bottom, the YAML reader beside it, one folder per system above them, the machine
 // registry and the bindings on top.
 mod connect;
+#[cfg(test)]
+mod fast_path_tests;
 /// Hit rates of the property tests, shared with the integration tests.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "../tests/common/hits.rs"]
 mod hits;
 mod machines;
-#[cfg(test)]
-mod fast_path_tests;
 pub mod report;
 mod tracker;
 mod tray;

@@ -131,7 +131,10 @@ fn base64_is_read_as_the_reference_writes_it() {
             let report = validate_tray_deploy_request(&json!({ "connectorSourceCode": text }), None);
             if text.is_empty() {
                 // No zip at all: an error, not a small zip (seeds other than CI's reach it).
-                prop_assert_eq!(key(&report), vec![(Code::InvalidField, "/connectorSourceCode".to_owned())]);
+                prop_assert_eq!(
+                    key(&report),
+                    vec![(Code::InvalidField, "/connectorSourceCode".to_owned())]
+                );
                 return Ok(false);
             }
             prop_assert!(report.valid(), "{:?}", key(&report));

@@ -323,21 +323,45 @@ impl crate::report::table_fast::FastRule for Rule {
     fn clean(&self) -> crate::report::table_fast::Clean<Rule> {
         use crate::report::table_fast::{Clean, Item};
         match self {
-            Rule::Key => Clean::Text { test: |s| crate::report::checker::key_problem(s).is_none(), js: "isKey" },
-            Rule::Name => Clean::Text { test: |s| !crate::report::checker::is_blank(s), js: "isVisible" },
+            Rule::Key => Clean::Text {
+                test: |s| crate::report::checker::key_problem(s).is_none(),
+                js: "isKey",
+            },
+            Rule::Name => Clean::Text {
+                test: |s| !crate::report::checker::is_blank(s),
+                js: "isVisible",
+            },
             Rule::Text => Clean::Text { test: |_| true, js: "" },
-            Rule::Email => Clean::Text { test: is_email, js: "isEmail" },
-            Rule::Url | Rule::SoftUrl => Clean::Text { test: is_http_url, js: "isHttpUrl" },
+            Rule::Email => Clean::Text {
+                test: is_email,
+                js: "isEmail",
+            },
+            Rule::Url | Rule::SoftUrl => Clean::Text {
+                test: is_http_url,
+                js: "isHttpUrl",
+            },
             Rule::RepositoryUrl => Clean::Text {
                 test: |s| repository_host(s) == Some(("github.com", false)),
                 js: "isGithubSshUrl",
             },
-            Rule::Tag => Clean::Text { test: |s| tag_problem(s).is_none(), js: "isTag" },
+            Rule::Tag => Clean::Text {
+                test: |s| tag_problem(s).is_none(),
+                js: "isTag",
+            },
             Rule::Count => Clean::Count(1),
-            Rule::Regions => Clean::List { item: Item::OneOf(REGIONS), unique: true },
-            Rule::IntegrationTypes => Clean::List { item: Item::OneOf(INTEGRATION_TYPES), unique: true },
+            Rule::Regions => Clean::List {
+                item: Item::OneOf(REGIONS),
+                unique: true,
+            },
+            Rule::IntegrationTypes => Clean::List {
+                item: Item::OneOf(INTEGRATION_TYPES),
+                unique: true,
+            },
             Rule::Projects => Clean::List {
-                item: Item::Text { test: crate::connect::identifiers::is_clean_project_identifier, js: "isProjectIdentifier" },
+                item: Item::Text {
+                    test: crate::connect::identifiers::is_clean_project_identifier,
+                    js: "isProjectIdentifier",
+                },
                 unique: true,
             },
             Rule::Creator => Clean::Object(CREATOR_FIELDS),
@@ -378,7 +402,10 @@ pub(crate) fn js_filter() -> String {
     format!(
         "const CONNECT_REGIONS = [{}];\n{}",
         regions.join(", "),
-        crate::report::table_fast::js_filter("isCleanConnectorStagedDraft", &[DRAFT_FIELDS, CREATOR_FIELDS, REPOSITORY_FIELDS])
+        crate::report::table_fast::js_filter(
+            "isCleanConnectorStagedDraft",
+            &[DRAFT_FIELDS, CREATOR_FIELDS, REPOSITORY_FIELDS]
+        )
     )
 }
 
@@ -573,7 +600,6 @@ mod tests {
         }
     }
 
-
     /// Whatever the fast path calls clean, the full path finds no error and no warning in.
     fn agrees(text: &str) -> bool {
         let clean = crate::report::table_fast::is_clean_text(Payload::Text(text), DRAFT_FIELDS);
@@ -581,7 +607,10 @@ mod tests {
             // The full check of the parsed value: text would take the fast path itself.
             let value: Value = serde_json::from_str(text).expect("the walker read it");
             let report = validate_connector_staged_draft(Payload::Value(&value));
-            assert!(report.errors.is_empty() && report.warnings.is_empty(), "{text}\n{report:?}");
+            assert!(
+                report.errors.is_empty() && report.warnings.is_empty(),
+                "{text}\n{report:?}"
+            );
         }
         clean
     }
@@ -596,20 +625,93 @@ mod tests {
         }
         let strategy = (
             (
-                mostly(r#""key": "my-connector","#, vec![r#""key": "my connector","#, r#""key": 1,"#, "", r#""key": "a","#]),
-                mostly(r#""name": "My connector","#, vec![r#""name": " ","#, r#""name": null,"#, r#""name": "x\u0041","#]),
-                mostly(r#""description": "d","#, vec![r#""description": 2,"#, "", r#""descriptio": "d","#]),
-                mostly(r#""integrationTypes": ["psp", "other"],"#, vec![r#""integrationTypes": ["psp", "psp"],"#, r#""integrationTypes": ["payments"],"#, r#""integrationTypes": [],"#, r#""integrationTypes": {},"#]),
-                mostly(r#""supportedRegions": ["europe-west1.gcp"],"#, vec![r#""supportedRegions": ["eu"],"#, r#""supportedRegions": ["us-east-2.aws", "us-east-2.aws"],"#, r#""supportedRegions": [null],"#]),
+                mostly(
+                    r#""key": "my-connector","#,
+                    vec![r#""key": "my connector","#, r#""key": 1,"#, "", r#""key": "a","#],
+                ),
+                mostly(
+                    r#""name": "My connector","#,
+                    vec![r#""name": " ","#, r#""name": null,"#, r#""name": "x\u0041","#],
+                ),
+                mostly(
+                    r#""description": "d","#,
+                    vec![r#""description": 2,"#, "", r#""descriptio": "d","#],
+                ),
+                mostly(
+                    r#""integrationTypes": ["psp", "other"],"#,
+                    vec![
+                        r#""integrationTypes": ["psp", "psp"],"#,
+                        r#""integrationTypes": ["payments"],"#,
+                        r#""integrationTypes": [],"#,
+                        r#""integrationTypes": {},"#,
+                    ],
+                ),
+                mostly(
+                    r#""supportedRegions": ["europe-west1.gcp"],"#,
+                    vec![
+                        r#""supportedRegions": ["eu"],"#,
+                        r#""supportedRegions": ["us-east-2.aws", "us-east-2.aws"],"#,
+                        r#""supportedRegions": [null],"#,
+                    ],
+                ),
             ),
             (
-                mostly(r#""privateProjects": ["europe-west1.gcp:shop-prod"],"#, vec![r#""privateProjects": ["shop-prod"],"#, r#""privateProjects": ["eu:shop-prod"],"#, r#""privateProjects": ["us-east-2.aws:a1", "us-east-2.aws:a1"],"#, r#""privateProjects": ["us-east-2.aws:a\u0031"],"#]),
-                mostly(r#""documentationUrl": "https://example.com/docs","#, vec![r#""documentationUrl": "docs","#, r#""documentationUrl": "https://","#, r#""documentationUrl": "http://a b","#]),
-                mostly(r#""email": "jane@example.com""#, vec![r#""email": "jane""#, r#""email": "a@b@c.d""#, r#""email": null"#]),
-                mostly(r#", "noOfContributors": 3"#, vec![r#", "noOfContributors": 0"#, r#", "noOfContributors": 3.0"#, r#", "noOfContributors": -1"#, r#", "noOfContributors": "3""#]),
-                mostly(r#", "logoUrl": "https://example.com/l.png""#, vec![r#", "logoUrl": "l.png""#, r#", "logoUrl": "https://example.com/l.png", "logoUrl": "x""#, r#", "logo": "x""#]),
-                mostly(r#""url": "git@github.com:example/c.git""#, vec![r#""url": "https://github.com/example/c.git""#, r#""url": "git@gitlab.com:example/c.git""#, r#""url": "git@github.com:example/c""#, r#""url": "git@github.com://example/c.git""#]),
-                mostly(r#""tag": "v1.2.0""#, vec![r#""tag": "-v1""#, r#""tag": "v1..2""#, r#""tag": "v1.lock""#, r#""tag": """#]),
+                mostly(
+                    r#""privateProjects": ["europe-west1.gcp:shop-prod"],"#,
+                    vec![
+                        r#""privateProjects": ["shop-prod"],"#,
+                        r#""privateProjects": ["eu:shop-prod"],"#,
+                        r#""privateProjects": ["us-east-2.aws:a1", "us-east-2.aws:a1"],"#,
+                        r#""privateProjects": ["us-east-2.aws:a\u0031"],"#,
+                    ],
+                ),
+                mostly(
+                    r#""documentationUrl": "https://example.com/docs","#,
+                    vec![
+                        r#""documentationUrl": "docs","#,
+                        r#""documentationUrl": "https://","#,
+                        r#""documentationUrl": "http://a b","#,
+                    ],
+                ),
+                mostly(
+                    r#""email": "jane@example.com""#,
+                    vec![r#""email": "jane""#, r#""email": "a@b@c.d""#, r#""email": null"#],
+                ),
+                mostly(
+                    r#", "noOfContributors": 3"#,
+                    vec![
+                        r#", "noOfContributors": 0"#,
+                        r#", "noOfContributors": 3.0"#,
+                        r#", "noOfContributors": -1"#,
+                        r#", "noOfContributors": "3""#,
+                    ],
+                ),
+                mostly(
+                    r#", "logoUrl": "https://example.com/l.png""#,
+                    vec![
+                        r#", "logoUrl": "l.png""#,
+                        r#", "logoUrl": "https://example.com/l.png", "logoUrl": "x""#,
+                        r#", "logo": "x""#,
+                    ],
+                ),
+                mostly(
+                    r#""url": "git@github.com:example/c.git""#,
+                    vec![
+                        r#""url": "https://github.com/example/c.git""#,
+                        r#""url": "git@gitlab.com:example/c.git""#,
+                        r#""url": "git@github.com:example/c""#,
+                        r#""url": "git@github.com://example/c.git""#,
+                    ],
+                ),
+                mostly(
+                    r#""tag": "v1.2.0""#,
+                    vec![
+                        r#""tag": "-v1""#,
+                        r#""tag": "v1..2""#,
+                        r#""tag": "v1.lock""#,
+                        r#""tag": """#,
+                    ],
+                ),
             ),
         );
         let declined = std::cell::Cell::new(0u32);
@@ -622,6 +724,10 @@ mod tests {
             declined.set(declined.get() + u32::from(!clean));
             Ok(clean)
         });
-        assert!(rate <= 0.9, "too few drafts that are not clean ({} declined)", declined.get());
+        assert!(
+            rate <= 0.9,
+            "too few drafts that are not clean ({} declined)",
+            declined.get()
+        );
     }
 }

@@ -468,7 +468,10 @@ pub(crate) fn did_you_mean<'c>(input: &str, candidates: impl Iterator<Item = &'c
 }
 
 fn folded_eq(candidate: &str, lower: &[char]) -> bool {
-    candidate.chars().map(|ch| ch.to_ascii_lowercase()).eq(lower.iter().copied())
+    candidate
+        .chars()
+        .map(|ch| ch.to_ascii_lowercase())
+        .eq(lower.iter().copied())
 }
 
 fn folded_starts_with(candidate: &str, lower: &[char]) -> bool {

@@ -76,7 +76,10 @@ pub(crate) enum ObjectFilter {
 /// Whether `payload` is JSON text of an object of `fields` with nothing to report; `false`
 /// means "not sure".
 #[cfg(feature = "draft-fast-path")]
-pub(crate) fn is_clean_text<R: FastRule>(payload: crate::report::json_text::Payload<'_>, fields: &'static [Field<R>]) -> bool {
+pub(crate) fn is_clean_text<R: FastRule>(
+    payload: crate::report::json_text::Payload<'_>,
+    fields: &'static [Field<R>],
+) -> bool {
     match payload {
         crate::report::json_text::Payload::Text(text) => walk::is_clean(text, fields),
         crate::report::json_text::Payload::Value(_) => false,
@@ -254,15 +257,27 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
         format!("{name}_SET_{k}")
     };
     let table = |fields: &'static [Field<R>]| -> String {
-        let k = tables.iter().position(|t| std::ptr::eq(*t, fields)).expect("every nested table is listed");
+        let k = tables
+            .iter()
+            .position(|t| std::ptr::eq(*t, fields))
+            .expect("every nested table is listed");
         format!("{name}Shape{k}")
     };
-    let text = |js: &str| if js.is_empty() { "isText(v)".to_owned() } else { format!("isText(v) && {js}(v)") };
+    let text = |js: &str| {
+        if js.is_empty() {
+            "isText(v)".to_owned()
+        } else {
+            format!("isText(v) && {js}(v)")
+        }
+    };
     let mut out = format!("function {name}(o) {{\n  return {name}Shape0(o);\n}}\n\n");
     for (k, fields) in tables.iter().enumerate() {
         let _ = writeln!(out, "function {name}Shape{k}(o) {{");
         let _ = writeln!(out, "  if (!isPlainObject(o)) return false;\n  let required = 0;");
-        let _ = writeln!(out, "  for (const name in o) {{\n    const v = o[name];\n    switch (name) {{");
+        let _ = writeln!(
+            out,
+            "  for (const name in o) {{\n    const v = o[name];\n    switch (name) {{"
+        );
         for field in fields.iter() {
             let test = match field.rule.clean() {
                 Clean::Text { js, .. } => text(js),
@@ -272,15 +287,25 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
                 Clean::Count(min) => format!("Number.isSafeInteger(v) && v >= {min}"),
                 Clean::Object(inner) => format!("{}(v)", table(inner)),
                 Clean::AnyObject => "isPlainJsonObject(v)".to_owned(),
-                Clean::List { item: Item::Text { js, .. }, unique } => {
+                Clean::List {
+                    item: Item::Text { js, .. },
+                    unique,
+                } => {
                     let js = if js.is_empty() { "null" } else { js };
                     format!("isStringList(v, {js}, {unique})")
                 }
-                Clean::List { item: Item::OneOf(values), unique } => format!("isStringList(v, (s) => {}.has(s), {unique})", set(values)),
+                Clean::List {
+                    item: Item::OneOf(values),
+                    unique,
+                } => format!("isStringList(v, (s) => {}.has(s), {unique})", set(values)),
                 Clean::Never => "false".to_owned(),
             };
             let then = if field.required.is_some() { " required++;" } else { "" };
-            let _ = writeln!(out, "      case '{}':\n        if (!({test})) return false;{then}\n        break;", field.name);
+            let _ = writeln!(
+                out,
+                "      case '{}':\n        if (!({test})) return false;{then}\n        break;",
+                field.name
+            );
         }
         let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
         let required = fields.iter().filter(|f| f.required.is_some()).count();

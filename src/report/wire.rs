@@ -91,7 +91,11 @@ fn number(out: &mut String, n: u32) {
 }
 
 fn text(out: &mut String, s: &str) {
-    let units = if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() };
+    let units = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(char::len_utf16).sum()
+    };
     number(out, count(units));
     out.push_str(s);
 }
@@ -133,7 +137,10 @@ mod tests {
     }
 
     fn decode(wire: &str, table: &mut Vec<String>) -> Value {
-        let mut r = Reader { units: wire.encode_utf16().collect(), at: 0 };
+        let mut r = Reader {
+            units: wire.encode_utf16().collect(),
+            at: 0,
+        };
         let start = r.number() as usize;
         table.truncate(start);
         for _ in 0..r.number() {
@@ -160,7 +167,11 @@ mod tests {
                         let text = r.text();
                         // JSON text stays text: JS's JSON.parse reads it (serde_json's float
                         // parsing is not exact without a feature the library does not use).
-                        let value = if kind == 0 { Value::String(text) } else { serde_json::json!({ "$json": text }) };
+                        let value = if kind == 0 {
+                            Value::String(text)
+                        } else {
+                            serde_json::json!({ "$json": text })
+                        };
                         issue.insert(name, value);
                     }
                     Value::Object(issue)
@@ -188,7 +199,11 @@ mod tests {
 
     fn any_text() -> impl Strategy<Value = String> {
         // Long runs, NUL, every plane (UTF-16 pairs), the escape character itself.
-        prop_oneof![".{0,40}", "[\u{0}\u{E000}\u{FFFF}\u{10000}\u{D7FF}a]{0,8}", Just("x".repeat(70_000))]
+        prop_oneof![
+            ".{0,40}",
+            "[\u{0}\u{E000}\u{FFFF}\u{10000}\u{D7FF}a]{0,8}",
+            Just("x".repeat(70_000))
+        ]
     }
 
     fn any_value() -> impl Strategy<Value = Value> {
@@ -225,7 +240,10 @@ mod tests {
     #[test]
     fn wire_decodes_to_the_reports_json() {
         let reports = proptest::collection::vec(
-            (proptest::collection::vec(any_issue(), 0..6), proptest::collection::vec(any_issue(), 0..6)),
+            (
+                proptest::collection::vec(any_issue(), 0..6),
+                proptest::collection::vec(any_issue(), 0..6),
+            ),
             1..4,
         );
         // One instance's names across several reports, then a fresh instance (the guard's
@@ -235,7 +253,10 @@ mod tests {
             let mut escaped = false;
             for names in [&mut WireNames::default(), &mut WireNames::default()] {
                 for (errors, warnings) in &reports {
-                    let report = Report { errors: errors.clone(), warnings: warnings.clone() };
+                    let report = Report {
+                        errors: errors.clone(),
+                        warnings: warnings.clone(),
+                    };
                     let wire = encode(&report, names);
                     escaped |= wire.contains('\u{E000}');
                     prop_assert_eq!(decode(&wire, &mut table), json_marked(&report));

@@ -64,13 +64,25 @@ impl crate::report::table_fast::FastRule for TrackerRule {
     fn clean(&self) -> crate::report::table_fast::Clean<TrackerRule> {
         use crate::report::table_fast::Clean;
         match self {
-            TrackerRule::Uuid => Clean::Text { test: crate::report::checker::is_uuid, js: "isUuid" },
-            TrackerRule::NonEmpty => Clean::Text { test: |s| !crate::report::checker::is_blank(s), js: "isVisible" },
+            TrackerRule::Uuid => Clean::Text {
+                test: crate::report::checker::is_uuid,
+                js: "isUuid",
+            },
+            TrackerRule::NonEmpty => Clean::Text {
+                test: |s| !crate::report::checker::is_blank(s),
+                js: "isVisible",
+            },
             TrackerRule::Text => Clean::Text { test: |_| true, js: "" },
-            TrackerRule::CommitSha => Clean::Text { test: is_commit_sha, js: "isCommitSha" },
+            TrackerRule::CommitSha => Clean::Text {
+                test: is_commit_sha,
+                js: "isCommitSha",
+            },
             TrackerRule::Object => Clean::AnyObject,
             TrackerRule::Status => Clean::OneOf(STATUSES),
-            TrackerRule::DateTime => Clean::Text { test: |s| instant(s).is_some(), js: "notCheckedHere" },
+            TrackerRule::DateTime => Clean::Text {
+                test: |s| instant(s).is_some(),
+                js: "notCheckedHere",
+            },
         }
     }
 }

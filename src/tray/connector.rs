@@ -174,11 +174,17 @@ impl crate::report::table_fast::FastRule for TrayRule {
     fn clean(&self) -> crate::report::table_fast::Clean<TrayRule> {
         use crate::report::table_fast::{Clean, Item};
         match self {
-            TrayRule::Name => Clean::Text { test: is_clean_name, js: "isKebab" },
+            TrayRule::Name => Clean::Text {
+                test: is_clean_name,
+                js: "isKebab",
+            },
             TrayRule::Version => Clean::OneOf(SUPPORTED_VERSIONS),
             TrayRule::Text => Clean::Text { test: |_| true, js: "" },
             TrayRule::Boolean => Clean::Bool(None),
-            TrayRule::Strings => Clean::List { item: Item::Text { test: |_| true, js: "" }, unique: false },
+            TrayRule::Strings => Clean::List {
+                item: Item::Text { test: |_| true, js: "" },
+                unique: false,
+            },
             TrayRule::Object(fields) => Clean::Object(fields),
         }
     }

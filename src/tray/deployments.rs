@@ -362,7 +362,10 @@ fn check_source_code(c: &mut Checker, value: &Value) {
 fn decoded_zip(text: &str) -> (usize, bool) {
     let pads = text.bytes().rev().take_while(|&b| b == b'=').count();
     let head = decode_head(text);
-    (text.len() / 4 * 3 - pads, head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06"))
+    (
+        text.len() / 4 * 3 - pads,
+        head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06"),
+    )
 }
 
 /// A clean `connectorSourceCode` (no error, no warning): base64 of a zip of some size.
@@ -377,9 +380,18 @@ impl crate::report::table_fast::FastRule for DeployRule {
     fn clean(&self) -> crate::report::table_fast::Clean<DeployRule> {
         use crate::report::table_fast::Clean;
         match self {
-            DeployRule::SourceCode => Clean::Text { test: is_clean_source_code, js: "isZipBase64" },
-            DeployRule::NonEmpty => Clean::Text { test: |s| !crate::report::checker::is_blank(s), js: "isVisible" },
-            DeployRule::Name => Clean::Text { test: crate::tray::connector::is_clean_name, js: "isKebab" },
+            DeployRule::SourceCode => Clean::Text {
+                test: is_clean_source_code,
+                js: "isZipBase64",
+            },
+            DeployRule::NonEmpty => Clean::Text {
+                test: |s| !crate::report::checker::is_blank(s),
+                js: "isVisible",
+            },
+            DeployRule::Name => Clean::Text {
+                test: crate::tray::connector::is_clean_name,
+                js: "isKebab",
+            },
             DeployRule::Text => Clean::Text { test: |_| true, js: "" },
             DeployRule::Status => Clean::OneOf(STATUSES),
             DeployRule::Repeat => Clean::Bool(Some(false)), // true: a skipped deployment, a warning
