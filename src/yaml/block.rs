@@ -37,10 +37,13 @@ impl Line<'_> {
         let offset = (part.as_ptr() as usize)
             .saturating_sub(self.raw.as_ptr() as usize)
             .min(self.raw.len());
-        let column = self
-            .raw
-            .get(..offset)
-            .map_or(offset, |before| before.encode_utf16().count());
+        let column = self.raw.get(..offset).map_or(offset, |before| {
+            if before.is_ascii() {
+                offset
+            } else {
+                before.encode_utf16().count()
+            }
+        });
         Pos {
             line: u32::try_from(self.number).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
@@ -177,16 +180,18 @@ impl<'t> LineReader<'t, '_> {
         }
     }
 
-    /// Where `part` (a slice of line `at`) is; computed only when locating.
-    fn pos(&self, at: usize, part: &str) -> Pos {
+    /// Where `part` (a slice of line `at`) is, the position of the node at `pointer`; computed
+    /// only when locating, and only under a wanted pointer (the column is counted in UTF-16
+    /// units: for every node of a file, that was most of the locating pass).
+    fn pos(&self, at: usize, part: &str, pointer: &str) -> Pos {
         match self.wanted {
-            Some(_) => self.lines[at].pos(part),
-            None => Pos { line: 0, column: 0 },
+            Some(_) if pointer != UNWANTED => self.lines[at].pos(part),
+            _ => Pos { line: 0, column: 0 },
         }
     }
 
     fn record(&mut self, pointer: &str, value: Pos, key: Option<Pos>) {
-        if self.wanted.is_some_and(|w| w.contains(pointer)) {
+        if pointer != UNWANTED && self.wanted.is_some_and(|w| w.contains(pointer)) {
             self.found.insert(pointer.to_owned(), Located { value, key });
         }
     }
@@ -242,7 +247,7 @@ impl<'t> LineReader<'t, '_> {
                 return None;
             } else if let Some((key, value)) = split_entry(rest) {
                 // `- key: value`: a mapping whose keys line up with `key`, placed at `key`.
-                let at = self.pos(at_line, key);
+                let at = self.pos(at_line, key, &child);
                 self.record(&child, at, None);
                 let key_indent = indent + (content.len() - rest.len());
                 let mut map = Map::new();
@@ -250,7 +255,7 @@ impl<'t> LineReader<'t, '_> {
                 self.mapping(key_indent, depth + 1, &mut map, &child)?;
                 items.push(Value::Object(map));
             } else {
-                let at = self.pos(at_line, rest);
+                let at = self.pos(at_line, rest, &child);
                 self.record(&child, at, None);
                 items.push(self.inline_value(rest, &child)?);
                 self.no_continuation(indent)?;
@@ -288,11 +293,11 @@ impl<'t> LineReader<'t, '_> {
         pointer: &str,
     ) -> Option<()> {
         let child = self.child(pointer, Ok(key));
-        let key_pos = self.pos(at_line, key);
+        let key_pos = self.pos(at_line, key, &child);
         let value = if value.is_empty() {
             self.nested_value(indent, depth, &child, Some(key_pos))?
         } else {
-            let at = self.pos(at_line, value);
+            let at = self.pos(at_line, value, &child);
             self.record(&child, at, Some(key_pos));
             let v = self.inline_value(value, &child)?;
             self.no_continuation(indent)?;
@@ -307,16 +312,20 @@ impl<'t> LineReader<'t, '_> {
 
     /// [`Self::nested`], recording where the nested collection starts.
     fn nested_value(&mut self, indent: usize, depth: usize, pointer: &str, key: Option<Pos>) -> Option<Value> {
-        let at = self.wanted.and(self.peek()).and_then(|line| {
-            if line.indent > indent {
-                Some(line.pos(line.content))
-            } else {
-                // A sequence at its key's own indentation starts, for the full parser, at its
-                // first item's content (not at the `-`).
-                let first = line.content.get(1..)?.trim_start_matches(' ');
-                (!first.is_empty()).then(|| line.pos(first))
-            }
-        });
+        let at = self
+            .wanted
+            .filter(|_| pointer != UNWANTED)
+            .and(self.peek())
+            .and_then(|line| {
+                if line.indent > indent {
+                    Some(line.pos(line.content))
+                } else {
+                    // A sequence at its key's own indentation starts, for the full parser, at its
+                    // first item's content (not at the `-`).
+                    let first = line.content.get(1..)?.trim_start_matches(' ');
+                    (!first.is_empty()).then(|| line.pos(first))
+                }
+            });
         let value = self.nested(indent, depth, pointer)?;
         match (at, &value) {
             (Some(at), Value::Object(_) | Value::Array(_)) => self.record(pointer, at, key),
