@@ -169,10 +169,39 @@ export function reportFromWire(wire) {
 // same report as its JSON text. (A table interpreted at run time was tried first: 1.5–2× the
 // time of these functions on a draft object, docs/decisions.md.)
 
+// The budgets of the JSON text an object makes (report::budget: MAX_INPUT_BYTES, MAX_NODES;
+// the generated block below states them): a filter may call clean only what Rust would read
+// as clean, and Rust refuses a payload whose JSON is over a budget. So each filter counts, at
+// most, what the JSON of what it has seen takes, and declines past a budget: a string 6 bytes a
+// UTF-16 unit (a control character is written \u00XX) and 48 for its quotes, name and comma; an
+// object 512 bytes and 16 values (its number and boolean fields); an array one value.
+let bytesLeft = 0;
+let valuesLeft = 0;
+
+function withinBudget(bytes, values) {
+  bytesLeft -= bytes;
+  valuesLeft -= values;
+  return bytesLeft >= 0 && valuesLeft >= 0;
+}
+
+// The filters walk objects with for…in, which also visits inherited enumerable fields; JSON
+// does not. With such a field on Object.prototype (a polluted page) no object is looked at.
+function objectPrototypeIsPlain() {
+  for (const name in Object.prototype) return false;
+  return true;
+}
+
+// Each filter's start: a fresh budget, a plain Object.prototype.
+function startFilter() {
+  bytesLeft = MAX_INPUT_BYTES;
+  valuesLeft = MAX_NODES;
+  return objectPrototypeIsPlain();
+}
+
 // checks::key_problem: 2 to 256 of [A-Za-z0-9_-]. (Loops, not regular expressions: a regex
 // call costs more than the whole loop on strings this short.)
 function isKey(value) {
-  if (typeof value !== 'string' || value.length < 2 || value.length > 256) return false;
+  if (typeof value !== 'string' || value.length < 2 || value.length > 256 || !withinBudget(6 * value.length + 48, 1)) return false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     const ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
@@ -192,26 +221,27 @@ function isVisible(value) {
 
 // JSON text of a lone surrogate is not valid UTF-8 for serde_json: such strings go to Rust.
 function isText(value) {
-  return typeof value === 'string' && value.isWellFormed();
+  return typeof value === 'string' && withinBudget(6 * value.length + 48, 1) && value.isWellFormed();
 }
 
-// What JSON.stringify writes as the same fields. A toJSON of a plain object's own would be one
-// of its fields, which the callers reject as unknown; an array's is looked for here.
+// What JSON.stringify writes as the same fields: a plain object or array with no toJSON
+// anywhere JSON.stringify would find one (an own one that for…in does not see because it is
+// not enumerable, an inherited one, one a Proxy's get trap answers).
 function isPlainObject(value) {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return (proto === Object.prototype || proto === null) && value.toJSON === undefined && withinBudget(512, 16);
 }
 
 function isPlainArray(value) {
-  return Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype && value.toJSON === undefined;
+  return Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype && value.toJSON === undefined && withinBudget(2, 1);
 }
 
 /** Whether `draft` is a DeploymentDraft with no error and no warning; false means "not sure"
  * (and so does anything that throws while it is read: Rust then reports it). */
 export function isCleanDraftObject(draft) {
   try {
-    return isCleanDraft(draft);
+    return startFilter() && isCleanDraft(draft);
   } catch {
     return false;
   }
@@ -498,19 +528,19 @@ function isPlainJsonObject(v) {
 function isPlainJson(v, depth) {
   switch (typeof v) {
     case 'string':
-      return v.isWellFormed();
+      return isText(v);
     case 'number':
-      return Number.isFinite(v);
+      return Number.isFinite(v) && withinBudget(48, 1);
     case 'boolean':
-      return true;
+      return withinBudget(48, 1);
     case 'object':
-      if (v === null) return true;
+      if (v === null) return withinBudget(48, 1);
       if (depth === 0) return false;
       if (isPlainArray(v)) {
         for (let i = 0; i < v.length; i++) if (!isPlainJson(v[i], depth - 1)) return false;
         return true;
       }
-      if (!isPlainObject(v) || v.toJSON !== undefined) return false;
+      if (!isPlainObject(v)) return false;
       for (const name in v) if (!isPlainJson(v[name], depth - 1)) return false;
       return true;
     default:
@@ -523,13 +553,15 @@ function isPlainJson(v, depth) {
  * does anything that throws while it is read: Rust then reports it). */
 export function isCleanObject(value, kind) {
   try {
-    return CLEAN_OBJECT_FILTERS[kind](value);
+    return startFilter() && CLEAN_OBJECT_FILTERS[kind](value);
   } catch {
     return false;
   }
 }
 
 // GENERATED by src/report/table_fast.rs (js_filter): do not edit.
+const MAX_INPUT_BYTES = 5242880;
+const MAX_NODES = 250000;
 const CONNECT_REGIONS = ['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws'];
 const isCleanConnectorStagedDraft_SET_0 = new Set(['tax', 'marketplace', 'oms', 'psp', 'pim', 'promotion', 'search', 'erp', 'crm', 'email', 'analytics', 'shipping', 'giftcard', 'other']);
 const isCleanConnectorStagedDraft_SET_1 = new Set(['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws']);

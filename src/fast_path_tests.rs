@@ -283,7 +283,12 @@ fn the_js_filters_are_written_from_the_tables() {
             crate::tracker::records::js_filter_status_update(),
         ),
     ];
-    let mut js = String::new();
+    // The budgets the filters keep to (src/bindings.js, `withinBudget`), stated once in Rust.
+    let mut js = format!(
+        "const MAX_INPUT_BYTES = {};\nconst MAX_NODES = {};\n",
+        crate::report::budget::MAX_INPUT_BYTES,
+        crate::report::budget::MAX_NODES
+    );
     for (name, filter) in &filters {
         assert!(filter.contains(&format!("function {name}(o)")), "{name}");
         js.push_str(filter);

@@ -19,6 +19,11 @@ use std::fmt;
 /// Whether `text` is a DeploymentDraft with no error and no warning on its own rules. `false`
 /// means "not sure", never "invalid".
 pub(crate) fn is_clean(text: &str) -> bool {
+    // Longer text may hold more values than the budget allows (`json_text::parse`): the full
+    // path says so.
+    if text.len() > 2 * crate::report::budget::MAX_NODES {
+        return false;
+    }
     let mut facts = Facts::default();
     let mut reader = serde_json::Deserializer::from_str(text);
     let read = Walk {

@@ -121,8 +121,82 @@ export function objectMatchesText({ validate, filter, templates, values, fields,
  * object, named by `fields`) set to each of `values`, alone. Returns the counts as
  * `objectMatchesText` does.
  */
+// Every object of a payload as the place it sits in (the root: parent null).
+function slots(root) {
+  const found = [{ parent: null, key: null, value: root }];
+  const walk = (v) => {
+    if (typeof v !== 'object' || v === null) return;
+    for (const k of Object.keys(v)) {
+      if (typeof v[k] === 'object' && v[k] !== null) {
+        found.push({ parent: v, key: k, value: v[k] });
+        walk(v[k]);
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+class WithToJSON {
+  toJSON() {
+    return {};
+  }
+}
+
+// What JSON.stringify sees that a walk over the fields does not: a toJSON that is not
+// enumerable, one a Proxy's get trap answers, one inherited behind a Proxy that lies about its
+// prototype. Each replaces one object of the payload.
+const OBJECT_ATTACKS = [
+  (o) => Object.defineProperty(o, 'toJSON', { value: () => ({}), enumerable: false }),
+  (o) => Object.defineProperty(o, 'toJSON', { value: () => ({ ...o, extra: 1 }), enumerable: false }),
+  (o) => new Proxy(o, { get: (t, k) => (k === 'toJSON' ? () => ({}) : t[k]) }),
+  (o) => new Proxy(Object.assign(new WithToJSON(), o), { getPrototypeOf: () => Object.prototype }),
+];
+
+// A string of more UTF-8 bytes than a payload may have (report::budget::MAX_INPUT_BYTES).
+const TOO_LARGE = 'a'.repeat(5 * 1024 * 1024 + 1);
+
 export function everyPositionEveryValue({ validate, filter, templates, values, fields }) {
   const { counts, compare } = comparer(validate, filter);
+  // Every object of every template, attacked.
+  templates().forEach((_, t) => {
+    slots(templates()[t]).forEach((_, s) => {
+      for (const attack of OBJECT_ATTACKS) {
+        const payload = templates()[t];
+        const { parent, key, value } = slots(payload)[s];
+        const attacked = attack(value);
+        if (parent === null) compare(attacked);
+        else {
+          parent[key] = attacked;
+          compare(payload);
+        }
+      }
+    });
+  });
+  // Every field of every template inherited from a polluted Object.prototype instead of its own;
+  // and every string field past the size budget.
+  templates().forEach((template, t) => {
+    for (const key of Object.keys(template)) {
+      const payload = templates()[t];
+      const own = payload[key];
+      delete payload[key];
+      Object.defineProperty(Object.prototype, key, { value: own, enumerable: true, configurable: true, writable: true });
+      try {
+        compare(payload);
+      } finally {
+        delete Object.prototype[key];
+      }
+    }
+    slots(templates()[t]).forEach((_, s) => {
+      for (const key of Object.keys(slots(templates()[t])[s].value)) {
+        const payload = templates()[t];
+        const { value } = slots(payload)[s];
+        if (typeof value[key] !== 'string') continue;
+        value[key] = TOO_LARGE;
+        compare(payload);
+      }
+    });
+  });
   templates().forEach((template, t) => {
     containers(template).forEach((_, c) => {
       const keys = Object.keys(containers(templates()[t])[c]);
