@@ -548,12 +548,12 @@ function isPlainJson(v, depth) {
   }
 }
 
-/** Whether `value` is a payload of `kind` (an index into CLEAN_OBJECT_FILTERS, as
- * src/bindings.rs names them) with no error and no warning; false means "not sure" (and so
+/** Whether `value` is a payload of the API function `name` (a key of CLEAN_OBJECT_FILTERS,
+ * e.g. 'validateTrayConnector') with no error and no warning; false means "not sure" (and so
  * does anything that throws while it is read: Rust then reports it). */
-export function isCleanObject(value, kind) {
+export function isCleanObject(value, name) {
   try {
-    return startFilter() && CLEAN_OBJECT_FILTERS[kind](value);
+    return startFilter() && CLEAN_OBJECT_FILTERS[name](value);
   } catch {
     return false;
   }
@@ -565,6 +565,8 @@ const MAX_NODES = 250000;
 const CONNECT_REGIONS = ['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws'];
 const isCleanConnectorStagedDraft_SET_0 = new Set(['tax', 'marketplace', 'oms', 'psp', 'pim', 'promotion', 'search', 'erp', 'crm', 'email', 'analytics', 'shipping', 'giftcard', 'other']);
 const isCleanConnectorStagedDraft_SET_1 = new Set(['europe-west1.gcp', 'us-central1.gcp', 'australia-southeast1.gcp', 'us-east-2.aws', 'eu-central-1.aws']);
+const isCleanConnectorStagedDraft_SET_0_has = (s) => isCleanConnectorStagedDraft_SET_0.has(s);
+const isCleanConnectorStagedDraft_SET_1_has = (s) => isCleanConnectorStagedDraft_SET_1.has(s);
 
 function isCleanConnectorStagedDraft(o) {
   return isCleanConnectorStagedDraftShape0(o);
@@ -586,7 +588,7 @@ function isCleanConnectorStagedDraftShape0(o) {
         if (!(isText(v))) return false;
         break;
       case 'integrationTypes':
-        if (!(isStringList(v, (s) => isCleanConnectorStagedDraft_SET_0.has(s), true))) return false;
+        if (!(isStringList(v, isCleanConnectorStagedDraft_SET_0_has, true))) return false;
         break;
       case 'creator':
         if (!(isCleanConnectorStagedDraftShape1(v))) return false; required++;
@@ -595,7 +597,7 @@ function isCleanConnectorStagedDraftShape0(o) {
         if (!(isCleanConnectorStagedDraftShape2(v))) return false; required++;
         break;
       case 'supportedRegions':
-        if (!(isStringList(v, (s) => isCleanConnectorStagedDraft_SET_1.has(s), true))) return false;
+        if (!(isStringList(v, isCleanConnectorStagedDraft_SET_1_has, true))) return false;
         break;
       case 'privateProjects':
         if (!(isStringList(v, isProjectIdentifier, true))) return false;
@@ -857,5 +859,5 @@ function isCleanTrackerStatusUpdateShape0(o) {
   return required === 1;
 }
 
-const CLEAN_OBJECT_FILTERS = [isCleanConnectorStagedDraft, isCleanTrayConnector, isCleanTrayDeployRequest, isCleanTrayDeploymentResponse, isCleanTrackerDeployment, isCleanTrackerStatusUpdate];
+const CLEAN_OBJECT_FILTERS = { validateConnectorStagedDraft: isCleanConnectorStagedDraft, validateTrayConnector: isCleanTrayConnector, validateTrayDeployRequest: isCleanTrayDeployRequest, validateTrayDeploymentResponse: isCleanTrayDeploymentResponse, validateTrackerDeployment: isCleanTrackerDeployment, validateTrackerStatusUpdate: isCleanTrackerStatusUpdate };
 // END GENERATED

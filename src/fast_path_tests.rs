@@ -2,6 +2,7 @@
 //! system: the JS object filters of all of them in one generated block, and the text walker of
 //! each Tray.io and tracker table against its full check. (The report layer may not name the
 //! systems above it: tests/layout.rs.)
+//! Test code only (`#[cfg(test)]` in lib.rs): an `unwrap` here fails a test, never a call.
 #![allow(clippy::unwrap_used)]
 
 use crate::report::json_text::Payload;
@@ -256,29 +257,40 @@ fn tray_and_tracker_text_walkers_call_clean_only_clean_payloads() {
     );
 }
 
-/// Every JS object filter in `bindings.js` is the one its tables write, in the order of
-/// `ObjectFilter`; `BLESS=1 cargo test --lib fast_path_tests` rewrites them.
+/// Every JS object filter in `bindings.js` is the one its tables write, named in
+/// `CLEAN_OBJECT_FILTERS` by the API function it serves (the guard, pkg-template/web/guard.js,
+/// asks by that name); `BLESS=1 cargo test --lib fast_path_tests` rewrites them.
 #[test]
 fn the_js_filters_are_written_from_the_tables() {
+    // (the API function, the filter, its text)
     let filters = [
         (
+            "validateConnectorStagedDraft",
             "isCleanConnectorStagedDraft",
             crate::connect::connector_staged::js_filter(),
         ),
-        ("isCleanTrayConnector", crate::tray::connector::js_filter()),
         (
+            "validateTrayConnector",
+            "isCleanTrayConnector",
+            crate::tray::connector::js_filter(),
+        ),
+        (
+            "validateTrayDeployRequest",
             "isCleanTrayDeployRequest",
             crate::tray::deployments::js_filter_request(),
         ),
         (
+            "validateTrayDeploymentResponse",
             "isCleanTrayDeploymentResponse",
             crate::tray::deployments::js_filter_response(),
         ),
         (
+            "validateTrackerDeployment",
             "isCleanTrackerDeployment",
             crate::tracker::records::js_filter_deployment(),
         ),
         (
+            "validateTrackerStatusUpdate",
             "isCleanTrackerStatusUpdate",
             crate::tracker::records::js_filter_status_update(),
         ),
@@ -289,22 +301,15 @@ fn the_js_filters_are_written_from_the_tables() {
         crate::report::budget::MAX_INPUT_BYTES,
         crate::report::budget::MAX_NODES
     );
-    for (name, filter) in &filters {
+    for (_, name, filter) in &filters {
         assert!(filter.contains(&format!("function {name}(o)")), "{name}");
         js.push_str(filter);
     }
-    let names: Vec<&str> = filters.iter().map(|(name, _)| *name).collect();
-    js.push_str(&format!("const CLEAN_OBJECT_FILTERS = [{}];\n", names.join(", ")));
-    use crate::report::table_fast::ObjectFilter as F;
-    let order = [
-        F::ConnectorStagedDraft,
-        F::TrayConnector,
-        F::TrayDeployRequest,
-        F::TrayDeploymentResponse,
-        F::TrackerDeployment,
-        F::TrackerStatusUpdate,
-    ];
-    assert!(order.iter().enumerate().all(|(i, f)| *f as usize == i));
+    let entries: Vec<String> = filters
+        .iter()
+        .map(|(function, name, _)| format!("{function}: {name}"))
+        .collect();
+    js.push_str(&format!("const CLEAN_OBJECT_FILTERS = {{ {} }};\n", entries.join(", ")));
     crate::connect::draft_rules::assert_generated(
         "src/report/table_fast.rs (js_filter)",
         &js,

@@ -35,13 +35,12 @@ export const REPORTS = new Set([
 // beside it) goes to the module, which writes the report. Each: (filters, first argument, second) → clean?
 const PREFILTERS = {
   validateDeploymentDraft: (f, draft, context) => context == null && f.isCleanDraftObject(draft),
-  // The indices are src/report/table_fast.rs's ObjectFilter.
-  validateConnectorStagedDraft: (f, draft) => f.isCleanObject(draft, 0),
-  validateTrayConnector: (f, connector) => f.isCleanObject(connector, 1),
-  validateTrayDeployRequest: (f, body, connectorJson) => connectorJson == null && f.isCleanObject(body, 2),
-  validateTrayDeploymentResponse: (f, response) => f.isCleanObject(response, 3),
-  validateTrackerDeployment: (f, deployment) => f.isCleanObject(deployment, 4),
-  validateTrackerStatusUpdate: (f, update, current) => current == null && f.isCleanObject(update, 5),
+  validateConnectorStagedDraft: (f, draft) => f.isCleanObject(draft, 'validateConnectorStagedDraft'),
+  validateTrayConnector: (f, connector) => f.isCleanObject(connector, 'validateTrayConnector'),
+  validateTrayDeployRequest: (f, body, connectorJson) => connectorJson == null && f.isCleanObject(body, 'validateTrayDeployRequest'),
+  validateTrayDeploymentResponse: (f, response) => f.isCleanObject(response, 'validateTrayDeploymentResponse'),
+  validateTrackerDeployment: (f, deployment) => f.isCleanObject(deployment, 'validateTrackerDeployment'),
+  validateTrackerStatusUpdate: (f, update, current) => current == null && f.isCleanObject(update, 'validateTrackerStatusUpdate'),
 };
 
 const MESSAGE = 'connect-preflight failed on this input (a bug: please report it with the input); the module was restarted, and the next call works.';

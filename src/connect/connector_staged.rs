@@ -327,11 +327,8 @@ impl crate::report::table_fast::FastRule for Rule {
                 test: |s| crate::report::checker::key_problem(s).is_none(),
                 js: "isKey",
             },
-            Rule::Name => Clean::Text {
-                test: |s| !crate::report::checker::is_blank(s),
-                js: "isVisible",
-            },
-            Rule::Text => Clean::Text { test: |_| true, js: "" },
+            Rule::Name => Clean::non_blank(),
+            Rule::Text => Clean::any_text(),
             Rule::Email => Clean::Text {
                 test: is_email,
                 js: "isEmail",

@@ -19,9 +19,7 @@ use std::fmt;
 /// Whether `text` is a DeploymentDraft with no error and no warning on its own rules. `false`
 /// means "not sure", never "invalid".
 pub(crate) fn is_clean(text: &str) -> bool {
-    // Longer text may hold more values than the budget allows (`json_text::parse`): the full
-    // path says so.
-    if text.len() > 2 * crate::report::budget::MAX_NODES {
+    if !crate::report::json_text::within_node_budget_by_length(text) {
         return false;
     }
     let mut facts = Facts::default();

@@ -75,8 +75,7 @@ pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
             text.len()
         )));
     }
-    // A value takes at least two bytes (one and a separator): shorter texts cannot exceed it.
-    if text.len() > 2 * MAX_NODES && count_values(text.as_bytes()) > MAX_NODES {
+    if !within_node_budget_by_length(text) && count_values(text.as_bytes()) > MAX_NODES {
         return Err(too_large(format!(
             "it holds more than {MAX_NODES} values, the limit for one payload"
         )));
@@ -87,6 +86,13 @@ pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
         Some(repaired) => serde_json::from_str::<Value>(&repaired).map_err(|err| invalid_json_issue(&repaired, &err)),
         None => Err(invalid_json_issue(text, &err)),
     })
+}
+
+/// Whether `text` is too short to hold more than `MAX_NODES` values: a value takes at least two
+/// bytes (one and a separator). Longer text must be counted (`parse`); the fast paths, which do
+/// not count, leave it to the full path.
+pub(crate) fn within_node_budget_by_length(text: &str) -> bool {
+    text.len() <= 2 * MAX_NODES
 }
 
 /// `text` with every `\u` escape of a lone surrogate (which JSON.stringify writes for one, and

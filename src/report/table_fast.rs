@@ -36,6 +36,23 @@ pub(crate) enum Clean<R: 'static> {
     Never,
 }
 
+#[cfg_attr(not(feature = "draft-fast-path"), allow(dead_code))] // the browser build: only tests
+impl<R> Clean<R> {
+    /// Any string.
+    pub(crate) fn any_text() -> Clean<R> {
+        Clean::Text { test: |_| true, js: "" }
+    }
+
+    /// A string that is not blank (`checker::is_blank`); in JS, conservatively, one with a
+    /// printable ASCII character.
+    pub(crate) fn non_blank() -> Clean<R> {
+        Clean::Text {
+            test: |s| !crate::report::checker::is_blank(s),
+            js: "isVisible",
+        }
+    }
+}
+
 /// An item of a `Clean::List`.
 #[cfg_attr(not(all(test, feature = "draft-fast-path")), allow(dead_code))]
 pub(crate) enum Item {
@@ -57,20 +74,6 @@ impl Item {
 #[cfg_attr(not(feature = "draft-fast-path"), allow(dead_code))]
 pub(crate) trait FastRule: Sized + 'static {
     fn clean(&self) -> Clean<Self>;
-}
-
-/// The payloads whose objects have a JS filter, by their index in `CLEAN_OBJECT_FILTERS`
-/// (src/bindings.js; the generated block lists the filters in this order, and the guard,
-/// pkg-template/web/guard.js, names them by these indices).
-#[derive(Clone, Copy)]
-#[allow(dead_code)] // read by the test that writes the block
-pub(crate) enum ObjectFilter {
-    ConnectorStagedDraft = 0,
-    TrayConnector = 1,
-    TrayDeployRequest = 2,
-    TrayDeploymentResponse = 3,
-    TrackerDeployment = 4,
-    TrackerStatusUpdate = 5,
 }
 
 /// Whether `payload` is JSON text of an object of `fields` with nothing to report; `false`
@@ -103,9 +106,7 @@ mod walk {
     use std::fmt;
 
     pub(super) fn is_clean<R: FastRule>(text: &str, fields: &'static [Field<R>]) -> bool {
-        // Longer text may hold more values than the budget allows (`json_text::parse`): the
-        // full path says so.
-        if text.len() > 2 * MAX_NODES {
+        if !crate::report::json_text::within_node_budget_by_length(text) {
             return false;
         }
         let mut reader = serde_json::Deserializer::from_str(text);
@@ -270,6 +271,7 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
             format!("isText(v) && {js}(v)")
         }
     };
+    let mut item_tests: Vec<String> = Vec::new();
     let mut out = format!("function {name}(o) {{\n  return {name}Shape0(o);\n}}\n\n");
     for (k, fields) in tables.iter().enumerate() {
         let _ = writeln!(out, "function {name}Shape{k}(o) {{");
@@ -297,7 +299,14 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
                 Clean::List {
                     item: Item::OneOf(values),
                     unique,
-                } => format!("isStringList(v, (s) => {}.has(s), {unique})", set(values)),
+                } => {
+                    // The item test is made once, beside the set (not a closure per call).
+                    let set = set(values);
+                    if !item_tests.contains(&set) {
+                        item_tests.push(set.clone());
+                    }
+                    format!("isStringList(v, {set}_has, {unique})")
+                }
                 Clean::Never => "false".to_owned(),
             };
             let then = if field.required.is_some() { " required++;" } else { "" };
@@ -315,6 +324,9 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
     for (k, values) in sets.iter().enumerate() {
         let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
         let _ = writeln!(head, "const {name}_SET_{k} = new Set([{}]);", list.join(", "));
+    }
+    for set in item_tests {
+        let _ = writeln!(head, "const {set}_has = (s) => {set}.has(s);");
     }
     format!("{head}\n{out}")
 }

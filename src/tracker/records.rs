@@ -68,11 +68,8 @@ impl crate::report::table_fast::FastRule for TrackerRule {
                 test: crate::report::checker::is_uuid,
                 js: "isUuid",
             },
-            TrackerRule::NonEmpty => Clean::Text {
-                test: |s| !crate::report::checker::is_blank(s),
-                js: "isVisible",
-            },
-            TrackerRule::Text => Clean::Text { test: |_| true, js: "" },
+            TrackerRule::NonEmpty => Clean::non_blank(),
+            TrackerRule::Text => Clean::any_text(),
             TrackerRule::CommitSha => Clean::Text {
                 test: is_commit_sha,
                 js: "isCommitSha",

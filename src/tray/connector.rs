@@ -179,7 +179,7 @@ impl crate::report::table_fast::FastRule for TrayRule {
                 js: "isKebab",
             },
             TrayRule::Version => Clean::OneOf(SUPPORTED_VERSIONS),
-            TrayRule::Text => Clean::Text { test: |_| true, js: "" },
+            TrayRule::Text => Clean::any_text(),
             TrayRule::Boolean => Clean::Bool(None),
             TrayRule::Strings => Clean::List {
                 item: Item::Text { test: |_| true, js: "" },

@@ -384,15 +384,12 @@ impl crate::report::table_fast::FastRule for DeployRule {
                 test: is_clean_source_code,
                 js: "isZipBase64",
             },
-            DeployRule::NonEmpty => Clean::Text {
-                test: |s| !crate::report::checker::is_blank(s),
-                js: "isVisible",
-            },
+            DeployRule::NonEmpty => Clean::non_blank(),
             DeployRule::Name => Clean::Text {
                 test: crate::tray::connector::is_clean_name,
                 js: "isKebab",
             },
-            DeployRule::Text => Clean::Text { test: |_| true, js: "" },
+            DeployRule::Text => Clean::any_text(),
             DeployRule::Status => Clean::OneOf(STATUSES),
             DeployRule::Repeat => Clean::Bool(Some(false)), // true: a skipped deployment, a warning
         }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { validateConnectorStagedDraft } from 'connect-preflight';
 import { everyPositionEveryValue, filters, ODD_VALUES, objectMatchesText, withoutPositions } from './object-filter.mjs';
 
-const isCleanConnectorObject = (value) => filters.isCleanObject(value, 0); // ObjectFilter::ConnectorStagedDraft
+const isCleanConnectorObject = (value) => filters.isCleanObject(value, 'validateConnectorStagedDraft');
 
 const templates = () => [
   {

@@ -8,9 +8,12 @@ import assert from 'node:assert/strict';
 import { validateTrayConnector, validateTrayDeployRequest, validateTrayDeploymentResponse, validateTrackerDeployment, validateTrackerStatusUpdate } from 'connect-preflight';
 import { everyPositionEveryValue, filters, ODD_VALUES, objectMatchesText } from './object-filter.mjs';
 
-// src/report/table_fast.rs, ObjectFilter.
-const KIND = { trayConnector: 1, trayDeployRequest: 2, trayDeploymentResponse: 3, trackerDeployment: 4, trackerStatusUpdate: 5 };
-const filter = (kind) => (value) => filters.isCleanObject(value, KIND[kind]);
+// The filter of each payload, named by its API function.
+const FUNCTION = {
+  trayConnector: 'validateTrayConnector', trayDeployRequest: 'validateTrayDeployRequest', trayDeploymentResponse: 'validateTrayDeploymentResponse',
+  trackerDeployment: 'validateTrackerDeployment', trackerStatusUpdate: 'validateTrackerStatusUpdate',
+};
+const filter = (kind) => (value) => filters.isCleanObject(value, FUNCTION[kind]);
 
 // Base64 of `size` bytes starting with `head`.
 const zip = (size, head) => {
