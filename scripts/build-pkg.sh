@@ -75,9 +75,12 @@ for entry in pkg/web/index.js pkg/node/index.mjs; do
   grep -qF '/* EXPORTS: ' "$entry" || { echo "build-pkg: $entry has no EXPORTS marker" >&2; exit 1; }
   sed -i "s|^  /\* EXPORTS: .*\*/\$|${list%\\n}|" "$entry"
 done
-# src/bindings.js arrives as an ES module snippet; the nodejs glue require()s it, which Node
-# (>= 20.19) does for a file it knows to be a module.
-echo '{ "type": "module" }' > pkg/nodejs/snippets/package.json
+# src/bindings.js arrives as an ES module snippet, and the guard is one too; the Node entry and
+# the nodejs glue require() them, so the Node build gets their CommonJS twins (require of an ES
+# module costs 1.5-2.5 ms of every start: docs/decisions.md, "Start").
+node scripts/esm-to-cjs.mjs "pkg/nodejs/$snippet" "pkg/nodejs/$snippet"
+node scripts/esm-to-cjs.mjs pkg-template/web/guard.js pkg/node/guard.cjs
+echo '{ "type": "commonjs" }' > pkg/nodejs/snippets/package.json
 
 for build in web nodejs; do
   size=$(wc -c < "pkg/$build/connect_preflight_bg.wasm")

@@ -2,9 +2,9 @@
 // Node entry (require). The wasm-bindgen `nodejs` build instantiates the module synchronously
 // when it is required, so init() and initSync() have nothing left to do: they exist so that
 // `await init(); validate…(…)` runs unchanged in Node and in browsers. Every function goes
-// through the guard (web/guard.js), which replaces the instance should it ever fail.
+// through the guard (web/guard.js; node/guard.cjs is its CommonJS twin), which replaces the instance should it ever fail.
 const glue = require('../nodejs/connect_preflight.js');
-const { guard } = require('../web/guard.js');
+const { guard } = require('./guard.cjs'); // web/guard.js as CommonJS (scripts/build-pkg.sh)
 
 async function init() {}
 function initSync() {}

@@ -240,7 +240,7 @@ pub(crate) fn js_filter() -> String {
                 Rule::Key => "isKey(v)".to_owned(),
                 Rule::OneOf(values) => format!("SET_{}.has(v)", set_of(&mut sets, values)),
                 Rule::DeploymentType => format!(
-                    "SET_{}.has(v) && (v === 'preview') === (isPlainObject(o.connector) && o.connector.staged === true)",
+                    "SET_{}.has(v) && (v === 'preview') === isWrittenTrue(o.connector, 'staged')",
                     set_of(&mut sets, DEPLOYMENT_TYPES)
                 ),
                 Rule::Staged | Rule::Boolean => "typeof v === 'boolean'".to_owned(),

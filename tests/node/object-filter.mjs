@@ -197,20 +197,25 @@ export function everyPositionEveryValue({ validate, filter, templates, values, f
       }
     });
   });
+  // Every field (its own and every known one) of every object and array × every value, as a
+  // field JSON writes and as one it does not (not enumerable: for…in and JSON skip it, a read
+  // by name sees it; the filters read fields by name).
   templates().forEach((template, t) => {
     containers(template).forEach((_, c) => {
       const keys = Object.keys(containers(templates()[t])[c]);
       for (const key of [...keys, ...fields]) {
         for (const value of values) {
-          const payload = templates()[t];
-          const target = containers(payload)[c];
-          if (Array.isArray(target) && !keys.includes(key)) continue;
-          try {
-            Object.defineProperty(target, key, { value: value(), enumerable: true, configurable: true, writable: true });
-          } catch {
-            continue;
+          for (const enumerable of [true, false]) {
+            const payload = templates()[t];
+            const target = containers(payload)[c];
+            if (Array.isArray(target) && !keys.includes(key)) continue;
+            try {
+              Object.defineProperty(target, key, { value: value(), enumerable, configurable: true, writable: true });
+            } catch {
+              continue;
+            }
+            compare(payload);
           }
-          compare(payload);
         }
       }
     });

@@ -202,7 +202,7 @@ test('package.json: exports map, files, and what npm would publish', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const published = JSON.parse(out)[0].files.map((f) => f.path).sort();
   for (const file of ['README.md', 'bin/connect-preflight.cjs', 'cli/main.cjs', 'cli/kinds.cjs', 'cli/files.cjs', 'cli/formats.cjs',
-    'index.d.ts', 'index.d.mts', 'index.d.cts', 'connect.schema.json', 'web/schema.js', 'web/guard.js', 'node/index.cjs', 'node/index.mjs', 'nodejs/connect_preflight.js',
+    'index.d.ts', 'index.d.mts', 'index.d.cts', 'connect.schema.json', 'web/schema.js', 'web/guard.js', 'node/index.cjs', 'node/index.mjs', 'node/guard.cjs', 'nodejs/connect_preflight.js',
     'nodejs/connect_preflight_bg.wasm', 'package.json', 'web/connect_preflight.js', 'web/connect_preflight_bg.wasm', 'web/index.js', 'web/package.json']) {
     assert.ok(published.includes(file), `npm pack lacks ${file}`);
   }
