@@ -411,12 +411,17 @@ fn base64_problem(text: &str) -> Option<String> {
     if text.is_empty() {
         return Some("must not be empty: it is the base64 of the connector's zip".to_owned());
     }
+    let body = text.trim_end_matches('=');
+    let pads = text.len() - body.len();
+    // The clean case in one pass by a table (a zip's base64 is megabytes: 1.7 ns a byte with
+    // the two passes below, which then only find what the message names).
+    if body.bytes().all(|b| IS_BASE64_DIGIT[usize::from(b)]) {
+        return (pads > 2 || text.len() % 4 != 0).then(|| unpadded(text.len()));
+    }
     // By bytes, not characters: a zip's base64 is megabytes of ASCII.
     if text.bytes().any(|b| b == b'\n' || b == b'\r') {
         return Some("must be base64 on one line: encode without line breaks (base64 -w 0, or Buffer.from(zip).toString('base64'))".to_owned());
     }
-    let body = text.trim_end_matches('=');
-    let pads = text.len() - body.len();
     let stray = body
         .bytes()
         .position(|b| !(b.is_ascii_alphanumeric() || b == b'+' || b == b'/'));
@@ -432,14 +437,24 @@ fn base64_problem(text: &str) -> Option<String> {
             )
         });
     }
-    if pads > 2 || text.len() % 4 != 0 {
-        return Some(format!(
-            "must be padded base64: its length ({}) must be a multiple of 4, with at most two '=' at the end",
-            text.len()
-        ));
-    }
-    None
+    (pads > 2 || text.len() % 4 != 0).then(|| unpadded(text.len()))
 }
+
+fn unpadded(len: usize) -> String {
+    format!("must be padded base64: its length ({len}) must be a multiple of 4, with at most two '=' at the end")
+}
+
+/// The 64 digits of standard base64 (`A-Z a-z 0-9 + /`), by byte.
+const IS_BASE64_DIGIT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'+' || c == b'/';
+        b += 1;
+    }
+    table
+};
 
 /// The first bytes `text` (valid base64) decodes to.
 fn decode_head(text: &str) -> Vec<u8> {
