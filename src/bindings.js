@@ -548,7 +548,11 @@ function isPlainJson(v, depth) {
         return true;
       }
       if (!isPlainObject(v)) return false;
-      for (const name in v) if (!isPlainJson(v[name], depth - 1)) return false;
+      // A member name here is anyone's (a metadata key): its length counts, and JSON of a lone
+      // surrogate in it is not UTF-8 for serde_json.
+      for (const name in v) {
+        if (!withinBudget(6 * name.length, 0) || !name.isWellFormed() || !isPlainJson(v[name], depth - 1)) return false;
+      }
       return true;
     default:
       return false; // undefined, a function, a symbol, a BigInt: JSON drops or refuses them
@@ -594,104 +598,111 @@ function isCleanConnectorStagedDraftShape0(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
       case 'key':
-      case 'description':
-      case 'integrationTypes':
-      case 'supportedRegions':
-      case 'privateProjects':
-      case 'documentationUrl':
+        v = o.key;
+        if (!(isText(v) && isKey(v))) return false;
         break;
       case 'name':
+        v = o.name;
+        if (!(isText(v) && isVisible(v))) return false; required++;
+        break;
+      case 'description':
+        v = o.description;
+        if (!(isText(v))) return false;
+        break;
+      case 'integrationTypes':
+        v = o.integrationTypes;
+        if (!(isStringList(v, isCleanConnectorStagedDraft_SET_0_has, true))) return false;
+        break;
       case 'creator':
+        v = o.creator;
+        if (!(isCleanConnectorStagedDraftShape1(v))) return false; required++;
+        break;
       case 'repository':
-        required++;
+        v = o.repository;
+        if (!(isCleanConnectorStagedDraftShape2(v))) return false; required++;
+        break;
+      case 'supportedRegions':
+        v = o.supportedRegions;
+        if (!(isStringList(v, isCleanConnectorStagedDraft_SET_1_has, true))) return false;
+        break;
+      case 'privateProjects':
+        v = o.privateProjects;
+        if (!(isStringList(v, isProjectIdentifier, true))) return false;
+        break;
+      case 'documentationUrl':
+        v = o.documentationUrl;
+        if (!(isText(v) && isHttpUrl(v))) return false;
         break;
       default:
         return false;
     }
   }
-  if (required !== 3) return false;
-  let v;
-  v = o.key;
-  if (v !== undefined && !(isText(v) && isKey(v))) return false;
-  v = o.name;
-  if (!(isText(v) && isVisible(v))) return false;
-  v = o.description;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.integrationTypes;
-  if (v !== undefined && !(isStringList(v, isCleanConnectorStagedDraft_SET_0_has, true))) return false;
-  v = o.creator;
-  if (!(isCleanConnectorStagedDraftShape1(v))) return false;
-  v = o.repository;
-  if (!(isCleanConnectorStagedDraftShape2(v))) return false;
-  v = o.supportedRegions;
-  if (v !== undefined && !(isStringList(v, isCleanConnectorStagedDraft_SET_1_has, true))) return false;
-  v = o.privateProjects;
-  if (v !== undefined && !(isStringList(v, isProjectIdentifier, true))) return false;
-  v = o.documentationUrl;
-  if (v !== undefined && !(isText(v) && isHttpUrl(v))) return false;
-  return true;
+  return required === 3;
 }
 
 function isCleanConnectorStagedDraftShape1(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
       case 'name':
+        v = o.name;
+        if (!(isText(v))) return false;
+        break;
       case 'title':
-      case 'company':
-      case 'logoUrl':
-      case 'noOfContributors':
-      case 'supportUrl':
+        v = o.title;
+        if (!(isText(v))) return false;
         break;
       case 'email':
-        required++;
+        v = o.email;
+        if (!(isText(v) && isEmail(v))) return false; required++;
+        break;
+      case 'company':
+        v = o.company;
+        if (!(isText(v))) return false;
+        break;
+      case 'logoUrl':
+        v = o.logoUrl;
+        if (!(isText(v) && isHttpUrl(v))) return false;
+        break;
+      case 'noOfContributors':
+        v = o.noOfContributors;
+        if (!(Number.isSafeInteger(v) && v >= 1)) return false;
+        break;
+      case 'supportUrl':
+        v = o.supportUrl;
+        if (!(isText(v) && isHttpUrl(v))) return false;
         break;
       default:
         return false;
     }
   }
-  if (required !== 1) return false;
-  let v;
-  v = o.name;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.title;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.email;
-  if (!(isText(v) && isEmail(v))) return false;
-  v = o.company;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.logoUrl;
-  if (v !== undefined && !(isText(v) && isHttpUrl(v))) return false;
-  v = o.noOfContributors;
-  if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1)) return false;
-  v = o.supportUrl;
-  if (v !== undefined && !(isText(v) && isHttpUrl(v))) return false;
-  return true;
+  return required === 1;
 }
 
 function isCleanConnectorStagedDraftShape2(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
       case 'url':
+        v = o.url;
+        if (!(isText(v) && isGithubSshUrl(v))) return false; required++;
+        break;
       case 'tag':
-        required++;
+        v = o.tag;
+        if (!(isText(v) && isTag(v))) return false; required++;
         break;
       default:
         return false;
     }
   }
-  if (required !== 2) return false;
-  let v;
-  v = o.url;
-  if (!(isText(v) && isGithubSshUrl(v))) return false;
-  v = o.tag;
-  if (!(isText(v) && isTag(v))) return false;
-  return true;
+  return required === 2;
 }
 
 const isCleanTrayConnector_SET_0 = new Set(['1.0']);
@@ -704,81 +715,83 @@ function isCleanTrayConnectorShape0(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
-      case 'title':
-      case 'description':
-      case 'service':
-      case 'tags':
-      case 'isTrigger':
-      case 'rawHttp':
-        break;
       case 'name':
+        v = o.name;
+        if (!(isText(v) && isKebab(v))) return false; required++;
+        break;
       case 'version':
-        required++;
+        v = o.version;
+        if (!(isCleanTrayConnector_SET_0.has(v))) return false; required++;
+        break;
+      case 'title':
+        v = o.title;
+        if (!(isText(v))) return false;
+        break;
+      case 'description':
+        v = o.description;
+        if (!(isText(v))) return false;
+        break;
+      case 'service':
+        v = o.service;
+        if (!(isCleanTrayConnectorShape1(v))) return false;
+        break;
+      case 'tags':
+        v = o.tags;
+        if (!(isStringList(v, null, false))) return false;
+        break;
+      case 'isTrigger':
+        v = o.isTrigger;
+        if (!(typeof v === 'boolean')) return false;
+        break;
+      case 'rawHttp':
+        v = o.rawHttp;
+        if (!(isCleanTrayConnectorShape2(v))) return false;
         break;
       default:
         return false;
     }
   }
-  if (required !== 2) return false;
-  let v;
-  v = o.name;
-  if (!(isText(v) && isKebab(v))) return false;
-  v = o.version;
-  if (!(isCleanTrayConnector_SET_0.has(v))) return false;
-  v = o.title;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.description;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.service;
-  if (v !== undefined && !(isCleanTrayConnectorShape1(v))) return false;
-  v = o.tags;
-  if (v !== undefined && !(isStringList(v, null, false))) return false;
-  v = o.isTrigger;
-  if (v !== undefined && !(typeof v === 'boolean')) return false;
-  v = o.rawHttp;
-  if (v !== undefined && !(isCleanTrayConnectorShape2(v))) return false;
-  return true;
+  return required === 2;
 }
 
 function isCleanTrayConnectorShape1(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
       case 'name':
+        v = o.name;
+        if (!(isText(v))) return false;
+        break;
       case 'version':
+        v = o.version;
+        if (!(isText(v))) return false;
         break;
       default:
         return false;
     }
   }
-  if (required !== 0) return false;
-  let v;
-  v = o.name;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.version;
-  if (v !== undefined && !(isText(v))) return false;
-  return true;
+  return required === 0;
 }
 
 function isCleanTrayConnectorShape2(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
       case 'enabled':
-        required++;
+        v = o.enabled;
+        if (!(typeof v === 'boolean')) return false; required++;
         break;
       default:
         return false;
     }
   }
-  if (required !== 1) return false;
-  let v;
-  v = o.enabled;
-  if (!(typeof v === 'boolean')) return false;
-  return true;
+  return required === 1;
 }
 
 
@@ -790,19 +803,17 @@ function isCleanTrayDeployRequestShape0(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
       case 'connectorSourceCode':
-        required++;
+        v = o.connectorSourceCode;
+        if (!(isText(v) && isZipBase64(v))) return false; required++;
         break;
       default:
         return false;
     }
   }
-  if (required !== 1) return false;
-  let v;
-  v = o.connectorSourceCode;
-  if (!(isText(v) && isZipBase64(v))) return false;
-  return true;
+  return required === 1;
 }
 
 const isCleanTrayDeploymentResponse_SET_0 = new Set(['Deploying', 'Deployed', 'Failed']);
@@ -815,32 +826,33 @@ function isCleanTrayDeploymentResponseShape0(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
-      case 'repeatDeployment':
-        break;
       case 'id':
+        v = o.id;
+        if (!(isText(v) && isVisible(v))) return false; required++;
+        break;
       case 'deploymentStatus':
+        v = o.deploymentStatus;
+        if (!(isCleanTrayDeploymentResponse_SET_0.has(v))) return false; required++;
+        break;
       case 'connectorName':
+        v = o.connectorName;
+        if (!(isText(v) && isKebab(v))) return false; required++;
+        break;
       case 'connectorVersion':
-        required++;
+        v = o.connectorVersion;
+        if (!(isText(v))) return false; required++;
+        break;
+      case 'repeatDeployment':
+        v = o.repeatDeployment;
+        if (!(v === false)) return false;
         break;
       default:
         return false;
     }
   }
-  if (required !== 4) return false;
-  let v;
-  v = o.id;
-  if (!(isText(v) && isVisible(v))) return false;
-  v = o.deploymentStatus;
-  if (!(isCleanTrayDeploymentResponse_SET_0.has(v))) return false;
-  v = o.connectorName;
-  if (!(isText(v) && isKebab(v))) return false;
-  v = o.connectorVersion;
-  if (!(isText(v))) return false;
-  v = o.repeatDeployment;
-  if (v !== undefined && !(v === false)) return false;
-  return true;
+  return required === 4;
 }
 
 
@@ -852,38 +864,41 @@ function isCleanTrackerDeploymentShape0(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
-      case 'deployedBy':
-      case 'commitSha':
-      case 'description':
-      case 'metadata':
-        break;
       case 'componentId':
+        v = o.componentId;
+        if (!(isText(v) && isUuid(v))) return false; required++;
+        break;
       case 'environmentId':
+        v = o.environmentId;
+        if (!(isText(v) && isUuid(v))) return false; required++;
+        break;
       case 'version':
-        required++;
+        v = o.version;
+        if (!(isText(v) && isVisible(v))) return false; required++;
+        break;
+      case 'deployedBy':
+        v = o.deployedBy;
+        if (!(isText(v))) return false;
+        break;
+      case 'commitSha':
+        v = o.commitSha;
+        if (!(isText(v) && isCommitSha(v))) return false;
+        break;
+      case 'description':
+        v = o.description;
+        if (!(isText(v))) return false;
+        break;
+      case 'metadata':
+        v = o.metadata;
+        if (!(isPlainJsonObject(v))) return false;
         break;
       default:
         return false;
     }
   }
-  if (required !== 3) return false;
-  let v;
-  v = o.componentId;
-  if (!(isText(v) && isUuid(v))) return false;
-  v = o.environmentId;
-  if (!(isText(v) && isUuid(v))) return false;
-  v = o.version;
-  if (!(isText(v) && isVisible(v))) return false;
-  v = o.deployedBy;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.commitSha;
-  if (v !== undefined && !(isText(v) && isCommitSha(v))) return false;
-  v = o.description;
-  if (v !== undefined && !(isText(v))) return false;
-  v = o.metadata;
-  if (v !== undefined && !(isPlainJsonObject(v))) return false;
-  return true;
+  return required === 3;
 }
 
 const isCleanTrackerStatusUpdate_SET_0 = new Set(['pending', 'in_progress', 'succeeded', 'failed', 'rolled_back']);
@@ -896,19 +911,17 @@ function isCleanTrackerStatusUpdateShape0(o) {
   if (!isPlainObject(o)) return false;
   let required = 0;
   for (const name in o) {
+    let v;
     switch (name) {
       case 'status':
-        required++;
+        v = o.status;
+        if (!(isCleanTrackerStatusUpdate_SET_0.has(v))) return false; required++;
         break;
       default:
         return false;
     }
   }
-  if (required !== 1) return false;
-  let v;
-  v = o.status;
-  if (!(isCleanTrackerStatusUpdate_SET_0.has(v))) return false;
-  return true;
+  return required === 1;
 }
 
 const CLEAN_OBJECT_FILTERS = { validateConnectorStagedDraft: isCleanConnectorStagedDraft, validateTrayConnector: isCleanTrayConnector, validateTrayDeployRequest: isCleanTrayDeployRequest, validateTrayDeploymentResponse: isCleanTrayDeploymentResponse, validateTrackerDeployment: isCleanTrackerDeployment, validateTrackerStatusUpdate: isCleanTrackerStatusUpdate };

@@ -243,13 +243,12 @@ mod walk {
 }
 
 /// The JS object filter of `tables` (the first is the payload's; every table an `Object` rule
-/// names must be among them): `function {name}(o)` for the payload and one function per table.
-/// Each is straight-line code, as ajv writes it: one `for…in` that declines an unknown field
-/// and counts the required ones it sees (what JSON.stringify writes: a field `for…in` does not
-/// see, JSON does not carry either), then each field read by its name, its rule one expression
-/// over the helpers of src/bindings.js (`isText`, `isPlainObject`, `isStringList`, ...). A read
-/// by name has an inline cache of its own; the `o[name]` of a `switch` in the loop was shared
-/// by every shape (170 → 100 ns for connector.json, docs/decisions.md).
+/// names must be among them): `function {name}(o)` for the payload and one function per table:
+/// one `for…in` (the fields JSON writes, in the order it reads them, so that a getter that
+/// changes a sibling is seen as JSON would see it) with a `switch` over the names, each case
+/// reading its field by name (an inline cache of its own: the `o[name]` it replaced was one
+/// load shared by every shape, 170 → 100 ns for connector.json, docs/decisions.md) and testing
+/// it with one expression over the helpers of src/bindings.js (`isText`, `isPlainObject`, ...).
 #[cfg(test)]
 pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]]) -> String {
     use std::fmt::Write;
@@ -280,25 +279,7 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
     for (k, fields) in tables.iter().enumerate() {
         let _ = writeln!(out, "function {name}Shape{k}(o) {{");
         let _ = writeln!(out, "  if (!isPlainObject(o)) return false;\n  let required = 0;");
-        let _ = writeln!(out, "  for (const name in o) {{\n    switch (name) {{");
-        for required in [false, true] {
-            let names: Vec<&str> = fields
-                .iter()
-                .filter(|f| f.required.is_some() == required)
-                .map(|f| f.name)
-                .collect();
-            if names.is_empty() {
-                continue;
-            }
-            for name in names {
-                let _ = writeln!(out, "      case '{name}':");
-            }
-            let count = if required { "        required++;\n" } else { "" };
-            let _ = writeln!(out, "{count}        break;");
-        }
-        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
-        let required = fields.iter().filter(|f| f.required.is_some()).count();
-        let _ = writeln!(out, "  if (required !== {required}) return false;\n  let v;");
+        let _ = writeln!(out, "  for (const name in o) {{\n    let v;\n    switch (name) {{");
         for field in fields.iter() {
             let test = match field.rule.clean() {
                 Clean::Text { js, .. } => text(js),
@@ -328,13 +309,6 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
                 }
                 Clean::Never => "false".to_owned(),
             };
-            // A required field was seen by the loop (undefined there fails its test: JSON
-            // leaves it out); an optional one that is undefined is absent for JSON too.
-            let absent_is_clean = if field.required.is_some() {
-                ""
-            } else {
-                "v !== undefined && "
-            };
             let identifier = field.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                 && !field.name.starts_with(|c: char| c.is_ascii_digit());
             let read = if identifier {
@@ -342,9 +316,16 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
             } else {
                 format!("o['{}']", field.name)
             };
-            let _ = writeln!(out, "  v = {read};\n  if ({absent_is_clean}!({test})) return false;");
+            let then = if field.required.is_some() { " required++;" } else { "" };
+            let _ = writeln!(
+                out,
+                "      case '{}':\n        v = {read};\n        if (!({test})) return false;{then}\n        break;",
+                field.name
+            );
         }
-        let _ = writeln!(out, "  return true;\n}}\n");
+        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
+        let required = fields.iter().filter(|f| f.required.is_some()).count();
+        let _ = writeln!(out, "  return required === {required};\n}}\n");
     }
     let mut head = String::new();
     for (k, values) in sets.iter().enumerate() {
