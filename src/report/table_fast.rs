@@ -309,13 +309,14 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
                 }
                 Clean::Never => "false".to_owned(),
             };
-            let identifier = field.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                && !field.name.starts_with(|c: char| c.is_ascii_digit());
-            let read = if identifier {
-                format!("o.{}", field.name)
-            } else {
-                format!("o['{}']", field.name)
-            };
+            // Read as `o.name`: every field name of the tables is an identifier.
+            assert!(
+                field.name.chars().all(|c| c.is_ascii_alphabetic()),
+                "{name}: the field '{}' cannot be read as o.{}",
+                field.name,
+                field.name
+            );
+            let read = format!("o.{}", field.name);
             let then = if field.required.is_some() { " required++;" } else { "" };
             let _ = writeln!(
                 out,

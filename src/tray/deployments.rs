@@ -422,9 +422,7 @@ fn base64_problem(text: &str) -> Option<String> {
     if text.bytes().any(|b| b == b'\n' || b == b'\r') {
         return Some("must be base64 on one line: encode without line breaks (base64 -w 0, or Buffer.from(zip).toString('base64'))".to_owned());
     }
-    let stray = body
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || b == b'+' || b == b'/'));
+    let stray = body.bytes().position(|b| !IS_BASE64_DIGIT[usize::from(b)]);
     if let Some((i, ch)) = stray.and_then(|i| Some((i, body[i..].chars().next()?))) {
         return Some(if ch == '-' || ch == '_' {
             "must be standard base64 ('+' and '/'), not base64url ('-' and '_')".to_owned()

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { validateConnectorStagedDraft } from 'connect-preflight';
 import { everyPositionEveryValue, filters, ODD_VALUES, objectMatchesText, withoutPositions } from './object-filter.mjs';
 
-const isCleanConnectorObject = (value) => filters.isCleanObject(value, 'validateConnectorStagedDraft');
+const isCleanConnectorObject = filters.cleanObjectFilter('validateConnectorStagedDraft');
 
 const templates = () => [
   {

@@ -1,5 +1,5 @@
 // Tray.io and tracker payloads given as JS objects are first looked at by JS filters
-// (isCleanObject in src/bindings.js, written from the Rust tables by src/report/table_fast.rs)
+// (cleanObjectFilter in src/bindings.js, written from the Rust tables by src/report/table_fast.rs)
 // that answer only "certainly clean"; everything else crosses into Rust. This test checks each
 // filter against Rust (tests/node/object-filter.mjs says how): every member set to every edge
 // value, and seeded random edits.
@@ -13,7 +13,7 @@ const FUNCTION = {
   trayConnector: 'validateTrayConnector', trayDeployRequest: 'validateTrayDeployRequest', trayDeploymentResponse: 'validateTrayDeploymentResponse',
   trackerDeployment: 'validateTrackerDeployment', trackerStatusUpdate: 'validateTrackerStatusUpdate',
 };
-const filter = (kind) => (value) => filters.isCleanObject(value, FUNCTION[kind]);
+const filter = (kind) => filters.cleanObjectFilter(FUNCTION[kind]);
 
 // Base64 of `size` bytes starting with `head`.
 const zip = (size, head) => {
