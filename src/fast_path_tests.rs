@@ -70,7 +70,13 @@ fn every_position_every_value<R: crate::report::table_fast::FastRule>(
                 cases += 1;
                 if crate::report::table_fast::is_clean_text(Payload::Text(&text), fields) {
                     clean += 1;
-                    // The full check of the parsed value: text would take the fast path.
+                    // The text reads within the budgets (depth, values) as the full path
+                    // reads it, and the full check of its value finds nothing.
+                    assert!(
+                        crate::report::json_text::parse(&text).is_ok(),
+                        "called clean: {}",
+                        crate::report::budget::shown(&text)
+                    );
                     let report = full(&payload);
                     assert!(
                         report.errors.is_empty() && report.warnings.is_empty(),
@@ -163,6 +169,17 @@ fn edge_values() -> Vec<Value> {
         zip(512, b"PK\x03\x04"),
         zip(511, b"PK\x03\x04"),
     ];
+    // Nesting around the depth budget (`MAX_DEPTH`), in objects and in arrays: where a value
+    // lands decides whether its text is too deep, so the walker must count as `parse` does.
+    let limit = crate::report::budget::MAX_DEPTH;
+    for depth in limit - 4..=limit + 2 {
+        let (mut in_objects, mut in_arrays) = (json!(1), json!(1));
+        for _ in 0..depth {
+            in_objects = json!({ "a": in_objects });
+            in_arrays = json!([in_arrays]);
+        }
+        values.extend([in_objects, in_arrays]);
+    }
     if let Some(Value::String(s)) = values
         .iter()
         .find(|v| v.as_str().is_some_and(|s| s.len() > 700))

@@ -12,7 +12,9 @@ pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
 /// payloads hold a few thousand; a parsed value costs tens of bytes each.
 pub const MAX_NODES: usize = 250_000;
 
-/// The deepest nesting of a JSON or YAML document (serde_json's own recursion limit).
+/// The deepest nesting of a JSON or YAML document, counting the innermost value as a level
+/// (so at most `MAX_DEPTH - 1` containers inside one another): serde_json's own recursion
+/// limit, and the YAML reader counts the same way.
 pub const MAX_DEPTH: usize = 128;
 
 /// What YAML aliases may add to a document: nodes, and bytes of scalar and key text.

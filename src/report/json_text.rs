@@ -4,7 +4,7 @@
 //! deep input from exhausting the stack). Positions are only computed when a report has
 //! issues: one pass over the text records the offsets of the pointers the issues name.
 
-use crate::report::budget::{MAX_INPUT_BYTES, MAX_NODES};
+use crate::report::budget::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES};
 use crate::report::codes::Code;
 use crate::report::{nearest, pointers_to_locate, Issue, Report};
 use serde_json::Value;
@@ -186,7 +186,13 @@ fn invalid_json_issue(text: &str, err: &serde_json::Error) -> Issue {
         (line_start(text, err.line()) + err.column().saturating_sub(1)).min(text.len())
     };
     let (line, column) = positions(text, &[offset])[0];
-    let detail = without_position(&err.to_string());
+    let detail = match without_position(&err.to_string()) {
+        // serde_json's limit is the depth budget; say it in the budget's words.
+        d if d == "recursion limit exceeded" => {
+            format!("it is nested deeper than {MAX_DEPTH} levels, the limit for one payload")
+        }
+        d => d,
+    };
     Issue::new(
         Code::InvalidJsonInput,
         "",
@@ -424,6 +430,24 @@ mod tests {
 
     fn offsets(text: &str, wanted: &[&str]) -> BTreeMap<String, usize> {
         value_offsets(text, &wanted.iter().copied().collect())
+    }
+
+    /// The depth budget is serde_json's own limit: a value `MAX_DEPTH` levels deep (inside
+    /// `MAX_DEPTH - 1` containers) is read, one level more is an issue that names the budget,
+    /// in objects and in arrays alike.
+    #[test]
+    fn nesting_past_the_depth_budget_is_named() {
+        for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+            let text = |containers: usize| format!("{}1{}", open.repeat(containers), close.repeat(containers));
+            assert!(parse(&text(MAX_DEPTH - 1)).is_ok(), "{open} × {}", MAX_DEPTH - 1);
+            let issue = parse(&text(MAX_DEPTH)).unwrap_err();
+            assert_eq!(issue.code, Code::InvalidJsonInput);
+            assert!(
+                issue.message.contains("nested deeper than 128 levels"),
+                "{}",
+                issue.message
+            );
+        }
     }
 
     #[test]

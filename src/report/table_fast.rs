@@ -97,8 +97,8 @@ pub(crate) fn is_clean_text<R>(_: crate::report::json_text::Payload<'_>, _: &'st
 
 #[cfg(feature = "draft-fast-path")]
 mod walk {
+    use super::nested::Nested;
     use super::{Clean, FastRule};
-    use crate::report::budget::MAX_NODES;
     use crate::report::table::Field;
     use serde::de::{DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
     use std::borrow::Cow;
@@ -223,7 +223,7 @@ mod walk {
                 return Err(not_clean());
             };
             // What it holds is not checked, but read through (it must be JSON).
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            while map.next_entry::<IgnoredAny, Nested>()?.is_some() {}
             Ok(())
         }
 
@@ -238,6 +238,57 @@ mod walk {
                 }
             }
             Ok(())
+        }
+    }
+}
+
+#[cfg(feature = "draft-fast-path")]
+mod nested {
+    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    /// Any JSON value, read and dropped through `deserialize_any`, so that serde_json counts
+    /// its nesting against the same limit as the full path (`MAX_DEPTH`). `IgnoredAny` skips a
+    /// value without counting, which made deep `metadata` clean from text and
+    /// `InvalidJsonInput` from an object.
+    pub(super) struct Nested;
+
+    impl<'de> Deserialize<'de> for Nested {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Nested, D::Error> {
+            deserializer.deserialize_any(Nested)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Nested {
+        type Value = Nested;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Nested, E> {
+            Ok(Nested)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Nested, E> {
+            Ok(Nested)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Nested, E> {
+            Ok(Nested)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Nested, E> {
+            Ok(Nested)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Nested, E> {
+            Ok(Nested)
+        }
+        fn visit_unit<E>(self) -> Result<Nested, E> {
+            Ok(Nested)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Nested, A::Error> {
+            while map.next_entry::<IgnoredAny, Nested>()?.is_some() {}
+            Ok(Nested)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
+            while seq.next_element::<Nested>()?.is_some() {}
+            Ok(Nested)
         }
     }
 }

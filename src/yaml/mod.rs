@@ -372,7 +372,9 @@ pub(crate) fn parse_events(text: &str) -> Result<Option<Value>, Issue> {
                 {
                     return Err(yaml_error(pos, "a mapping or sequence used as a mapping key"));
                 }
-                if stack.len() >= MAX_DEPTH {
+                // The new container and a value in it: one level past MAX_DEPTH is refused,
+                // as serde_json counts (report::budget::MAX_DEPTH).
+                if stack.len() + 1 >= MAX_DEPTH {
                     return Err(yaml_error(pos, &format!("nesting deeper than {MAX_DEPTH} levels")));
                 }
                 let open = if matches!(event, Event::SequenceStart(..)) {
@@ -1149,6 +1151,31 @@ mod tests {
         assert_eq!(value(text), json!({"1": "a", "true": "b", "": "c", "x/y": "d"}));
         assert_eq!(at(text, "/x~1y").value, Pos { line: 4, column: 8 });
         assert_eq!(at(text, "/1").value, Pos { line: 1, column: 4 });
+    }
+
+    /// The same depth budget as JSON (report::budget::MAX_DEPTH): a value inside
+    /// `MAX_DEPTH - 1` containers is read, one container more is an issue, for flow and
+    /// block collections alike.
+    #[test]
+    fn nesting_past_the_depth_budget_is_an_issue() {
+        let flow = |containers: usize| format!("{}1{}", "[".repeat(containers), "]".repeat(containers));
+        let block = |containers: usize| {
+            (0..containers - 1)
+                .map(|i| format!("{}k:", "  ".repeat(i)))
+                .chain([format!("{}k: 1", "  ".repeat(containers - 1))])
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        for text in [flow as fn(usize) -> String, block] {
+            let inner = text(MAX_DEPTH - 1);
+            assert!(parse(&inner).is_ok(), "{}", &inner[..40]);
+            let issue = parse(&text(MAX_DEPTH)).unwrap_err();
+            assert!(
+                issue.message.contains("nesting deeper than 128 levels"),
+                "{}",
+                issue.message
+            );
+        }
     }
 
     #[test]

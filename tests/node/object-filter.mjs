@@ -26,8 +26,20 @@ export const ODD_VALUES = [
   () => true, () => false, () => null, () => undefined, () => [], () => ({}), () => Object.create(null),
   () => new Date(0), () => new String('ab'), () => ({ toJSON: () => 'ab' }), () => new Odd(), () => [, 'a'],
   arrayWithToJSON,
+  // Nesting around the object filter's own depth (64) and the depth budget (128, MAX_DEPTH):
+  // where a value lands decides whether its text is too deep, and both paths must agree.
+  ...[63, 64, 65, 124, 125, 126, 127, 128].flatMap((depth) => [
+    () => nested(depth, (v) => ({ a: v })),
+    () => nested(depth, (v) => [v]),
+  ]),
 ];
 export { Odd };
+
+function nested(depth, wrap) {
+  let v = 1;
+  for (let i = 0; i < depth; i++) v = wrap(v);
+  return v;
+}
 
 // Every object and array inside `root`, with the root itself.
 function containers(root) {
