@@ -11,12 +11,9 @@
 //! unit tests below check values and positions against the full parser on every input this
 //! path accepts.
 
-use crate::report::{pointer_index, pointer_push};
 use crate::yaml::{resolve_plain, Located, Pos};
 use serde_json::{Map, Value};
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Bound;
 
 /// Deeper block nesting is left to the full parser (real files are 6 levels deep).
 const MAX_DEPTH: usize = 32;
@@ -57,8 +54,9 @@ pub(crate) fn parse(text: &str) -> Option<Value> {
 }
 
 /// The positions of the `wanted` pointers (as `yaml::locate` gives them), or `None` when the
-/// full parser must find them. Only for a text that [`parse`] read: it rebuilds no values and
-/// repeats none of the checks that reading made (the second pass costs a fraction of the first).
+/// full parser must find them. Only for a text that [`parse`] read: it rebuilds no values,
+/// repeats none of the checks that reading made, and passes over a subtree with nothing wanted
+/// in it by indentation alone (the second pass costs a fraction of the first).
 pub(crate) fn locate(text: &str, wanted: &BTreeSet<&str>) -> Option<BTreeMap<String, Located>> {
     read(text, Some(wanted)).map(|(_, found)| found)
 }
@@ -99,6 +97,8 @@ fn read(text: &str, wanted: Option<&BTreeSet<&str>>) -> Option<(Value, BTreeMap<
         return None;
     }
     let root = first.pos(first.content);
+    let wanted = wanted.map(Wanted::of);
+    let top = wanted.as_ref().map(|_| ROOT);
     let mut reader = LineReader {
         lines,
         next: 0,
@@ -106,8 +106,8 @@ fn read(text: &str, wanted: Option<&BTreeSet<&str>>) -> Option<(Value, BTreeMap<
         found: BTreeMap::new(),
         unsure: false,
     };
-    reader.record("", root, None);
-    let value = reader.block(0, 0, "")?;
+    reader.record(top, root, None);
+    let value = reader.block(0, 0, top)?;
     (reader.next == reader.lines.len() && !reader.unsure).then_some((value, reader.found))
 }
 
@@ -135,19 +135,87 @@ fn line_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
+/// The wanted pointers as a tree of reference tokens: the walk carries the index of the node
+/// it is at, and a child is one comparison against the few wanted tokens there, so no
+/// pointer is built and no set is searched per node (those were most of the locating pass).
+/// Every ancestor of a wanted pointer is a node, wanted or not.
+struct Wanted<'w> {
+    nodes: Vec<WantedNode<'w>>,
+}
+
+struct WantedNode<'w> {
+    /// The token as written in the pointer (escaped: `~1` for `/`, `~0` for `~`).
+    token: &'w str,
+    /// The token as a sequence index, when it is one (`0`, `12`; not `01`).
+    index: Option<usize>,
+    children: Vec<usize>,
+    /// The pointer, when it is itself wanted.
+    pointer: Option<&'w str>,
+}
+
+/// Where the walk is in [`Wanted`]: a node, or `None` in a subtree with nothing wanted in it
+/// (and always `None` when only reading).
+type At = Option<usize>;
+const ROOT: usize = 0;
+
+impl<'w> Wanted<'w> {
+    fn of(pointers: &BTreeSet<&'w str>) -> Wanted<'w> {
+        let node = |token: &'w str| WantedNode {
+            token,
+            index: (token == "0" || (!token.starts_with('0') && !token.is_empty()))
+                .then(|| token.parse().ok())
+                .flatten(),
+            children: Vec::new(),
+            pointer: None,
+        };
+        let mut wanted = Wanted { nodes: vec![node("")] };
+        for &pointer in pointers {
+            let mut at = ROOT;
+            // "" is the root; "/a/b" has the tokens "a" and "b".
+            for token in pointer.split('/').skip(1) {
+                let nodes = &wanted.nodes;
+                at = match nodes[at].children.iter().find(|&&c| nodes[c].token == token) {
+                    Some(&child) => child,
+                    None => {
+                        wanted.nodes.push(node(token));
+                        let child = wanted.nodes.len() - 1;
+                        wanted.nodes[at].children.push(child);
+                        child
+                    }
+                };
+            }
+            wanted.nodes[at].pointer = Some(pointer);
+        }
+        wanted
+    }
+
+    /// The child of `parent` that a member (`Ok(key)`) or item (`Err(index)`) is.
+    fn child(&self, parent: usize, step: Result<&str, usize>) -> At {
+        let nodes = &self.nodes;
+        nodes[parent].children.iter().copied().find(|&c| match step {
+            Ok(key) => token_is(nodes[c].token, key),
+            Err(index) => nodes[c].index == Some(index),
+        })
+    }
+}
+
+/// Whether an escaped reference token names `key`.
+fn token_is(token: &str, key: &str) -> bool {
+    if !token.contains('~') {
+        return token == key;
+    }
+    token.replace("~1", "/").replace("~0", "~") == key
+}
+
 struct LineReader<'t, 'w> {
     lines: Vec<Line<'t>>,
     next: usize,
     /// When locating: the pointers whose positions are wanted, and those found.
-    wanted: Option<&'w BTreeSet<&'w str>>,
+    wanted: Option<Wanted<'w>>,
     found: BTreeMap<String, Located>,
     /// A wanted node whose position might differ from the full parser's.
     unsure: bool,
 }
-
-/// The pointer passed for a subtree with no wanted node in it (a JSON pointer is empty or
-/// starts with `/`, so it matches nothing).
-const UNWANTED: &str = "~";
 
 fn is_item(content: &str) -> bool {
     content == "-" || content.starts_with("- ")
@@ -158,56 +226,62 @@ impl<'t> LineReader<'t, '_> {
         self.lines.get(self.next)
     }
 
-    /// The pointer of a member (`Ok(key)`) or item (`Err(index)`), built only when locating
-    /// and only where a wanted pointer may lie beneath (all ancestors of a wanted pointer are
-    /// wanted too: `pointers_to_locate`).
-    fn child(&self, parent: &str, step: Result<&str, usize>) -> Cow<'static, str> {
-        let Some(wanted) = self.wanted.filter(|_| parent != UNWANTED) else {
-            return Cow::Borrowed(UNWANTED);
-        };
-        let child = match step {
-            Ok(key) => pointer_push(parent, key),
-            Err(index) => pointer_index(parent, index),
-        };
-        let below = wanted
-            .range::<str, _>((Bound::Included(child.as_str()), Bound::Unbounded))
-            .next()
-            .is_some_and(|w| w.starts_with(&child));
-        if below {
-            Cow::Owned(child)
-        } else {
-            Cow::Borrowed(UNWANTED)
-        }
+    /// Where a member (`Ok(key)`) or item (`Err(index)`) of the node at `parent` is.
+    fn child(&self, parent: At, step: Result<&str, usize>) -> At {
+        self.wanted.as_ref()?.child(parent?, step)
     }
 
-    /// Where `part` (a slice of line `at`) is, the position of the node at `pointer`; computed
-    /// only when locating, and only under a wanted pointer (the column is counted in UTF-16
+    /// Where `part` (a slice of line `line`) is, the position of the node at `at`; computed
+    /// only when locating, and only at or above a wanted node (the column is counted in UTF-16
     /// units: for every node of a file, that was most of the locating pass).
-    fn pos(&self, at: usize, part: &str, pointer: &str) -> Pos {
-        match self.wanted {
-            Some(_) if pointer != UNWANTED => self.lines[at].pos(part),
-            _ => Pos { line: 0, column: 0 },
+    fn pos(&self, line: usize, part: &str, at: At) -> Pos {
+        match at {
+            Some(_) => self.lines[line].pos(part),
+            None => Pos { line: 0, column: 0 },
         }
     }
 
-    fn record(&mut self, pointer: &str, value: Pos, key: Option<Pos>) {
-        if pointer != UNWANTED && self.wanted.is_some_and(|w| w.contains(pointer)) {
+    fn record(&mut self, at: At, value: Pos, key: Option<Pos>) {
+        let pointer = self.wanted.as_ref().zip(at).and_then(|(w, at)| w.nodes[at].pointer);
+        if let Some(pointer) = pointer {
             self.found.insert(pointer.to_owned(), Located { value, key });
         }
     }
 
-    /// Declines when a wanted pointer starts with `prefix`: we do not reproduce its position.
-    fn unsure_of(&mut self, prefix: &str) {
-        if let Some(wanted) = self.wanted {
-            self.unsure |= wanted
-                .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
-                .next()
-                .is_some_and(|w| w.starts_with(prefix));
+    /// Whether the node at `at` is passed over: when locating, a node with nothing wanted in
+    /// it is skipped by its lines' indentation alone, as the first pass read it already.
+    fn passes_over(&self, at: At) -> bool {
+        self.wanted.is_some() && at.is_none()
+    }
+
+    /// Past the lines indented deeper than `indent`: what an item at `indent` holds.
+    fn skip_deeper(&mut self, indent: usize) {
+        while self.peek().is_some_and(|l| l.indent > indent) {
+            self.next += 1;
         }
     }
 
+    /// Past the value of `key:` at `indent` with nothing after it ([`Self::nested`]): a
+    /// deeper block, or a sequence at the key's own indentation.
+    fn skip_nested(&mut self, indent: usize) {
+        if self.peek().is_some_and(|l| l.indent > indent) {
+            self.skip_deeper(indent);
+            return;
+        }
+        while self.peek().is_some_and(|l| l.indent == indent && is_item(l.content)) {
+            self.next += 1;
+            self.skip_deeper(indent);
+        }
+    }
+
+    /// Declines when the node at `at` or one beneath it is wanted (every tree node is):
+    /// we do not reproduce its position.
+    fn unsure_of(&mut self, at: At) {
+        self.unsure |= at.is_some();
+    }
+
     /// The block collection starting at the next line, whose indentation is `indent`.
-    fn block(&mut self, indent: usize, depth: usize, pointer: &str) -> Option<Value> {
+    fn block(&mut self, indent: usize, depth: usize, at: At) -> Option<Value> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -216,15 +290,15 @@ impl<'t> LineReader<'t, '_> {
             return None;
         }
         if is_item(line.content) {
-            self.sequence(indent, depth, pointer)
+            self.sequence(indent, depth, at)
         } else {
             let mut map = Map::new();
-            self.mapping(indent, depth, &mut map, pointer)?;
+            self.mapping(indent, depth, &mut map, at)?;
             Some(Value::Object(map))
         }
     }
 
-    fn sequence(&mut self, indent: usize, depth: usize, pointer: &str) -> Option<Value> {
+    fn sequence(&mut self, indent: usize, depth: usize, at: At) -> Option<Value> {
         let mut items = Vec::new();
         while let Some(line) = self.peek() {
             if line.indent != indent || !is_item(line.content) {
@@ -234,30 +308,35 @@ impl<'t> LineReader<'t, '_> {
             let content = line.content;
             self.next += 1;
             let rest = content[1..].trim_start_matches(' ');
-            let child = self.child(pointer, Err(items.len()));
+            let child = self.child(at, Err(items.len()));
+            if self.passes_over(child) {
+                self.skip_deeper(indent);
+                items.push(Value::Null);
+                continue;
+            }
             if rest.is_empty() {
                 // `-` then another `-` at the same indentation: two null items, not a nested
                 // sequence (that reading is for a key's value). Rare: left to the full parser.
                 if self.peek().is_some_and(|l| l.indent == indent && is_item(l.content)) {
                     return None;
                 }
-                let value = self.nested_value(indent, depth, &child, None)?;
+                let value = self.nested_value(indent, depth, child, None)?;
                 items.push(value);
             } else if rest.starts_with('#') {
                 return None;
             } else if let Some((key, value)) = split_entry(rest) {
                 // `- key: value`: a mapping whose keys line up with `key`, placed at `key`.
-                let at = self.pos(at_line, key, &child);
-                self.record(&child, at, None);
+                let pos = self.pos(at_line, key, child);
+                self.record(child, pos, None);
                 let key_indent = indent + (content.len() - rest.len());
                 let mut map = Map::new();
-                self.entry(at_line, (key, value), key_indent, depth + 1, &mut map, &child)?;
-                self.mapping(key_indent, depth + 1, &mut map, &child)?;
+                self.entry(at_line, (key, value), key_indent, depth + 1, &mut map, child)?;
+                self.mapping(key_indent, depth + 1, &mut map, child)?;
                 items.push(Value::Object(map));
             } else {
-                let at = self.pos(at_line, rest, &child);
-                self.record(&child, at, None);
-                items.push(self.inline_value(rest, &child)?);
+                let pos = self.pos(at_line, rest, child);
+                self.record(child, pos, None);
+                items.push(self.inline_value(rest, child)?);
                 self.no_continuation(indent)?;
             }
         }
@@ -265,7 +344,7 @@ impl<'t> LineReader<'t, '_> {
     }
 
     /// Entries at `indent` into `map`.
-    fn mapping(&mut self, indent: usize, depth: usize, map: &mut Map<String, Value>, pointer: &str) -> Option<()> {
+    fn mapping(&mut self, indent: usize, depth: usize, map: &mut Map<String, Value>, at: At) -> Option<()> {
         while let Some(line) = self.peek() {
             if line.indent < indent || (line.indent == indent && is_item(line.content)) {
                 break;
@@ -276,7 +355,7 @@ impl<'t> LineReader<'t, '_> {
             let entry = split_entry(line.content)?;
             let at_line = self.next;
             self.next += 1;
-            self.entry(at_line, entry, indent, depth, map, pointer)?;
+            self.entry(at_line, entry, indent, depth, map, at)?;
         }
         Some(())
     }
@@ -290,16 +369,22 @@ impl<'t> LineReader<'t, '_> {
         indent: usize,
         depth: usize,
         map: &mut Map<String, Value>,
-        pointer: &str,
+        at: At,
     ) -> Option<()> {
-        let child = self.child(pointer, Ok(key));
-        let key_pos = self.pos(at_line, key, &child);
+        let child = self.child(at, Ok(key));
+        if self.passes_over(child) {
+            if value.is_empty() {
+                self.skip_nested(indent);
+            }
+            return Some(());
+        }
+        let key_pos = self.pos(at_line, key, child);
         let value = if value.is_empty() {
-            self.nested_value(indent, depth, &child, Some(key_pos))?
+            self.nested_value(indent, depth, child, Some(key_pos))?
         } else {
-            let at = self.pos(at_line, value, &child);
-            self.record(&child, at, Some(key_pos));
-            let v = self.inline_value(value, &child)?;
+            let pos = self.pos(at_line, value, child);
+            self.record(child, pos, Some(key_pos));
+            let v = self.inline_value(value, child)?;
             self.no_continuation(indent)?;
             v
         };
@@ -311,51 +396,48 @@ impl<'t> LineReader<'t, '_> {
     }
 
     /// [`Self::nested`], recording where the nested collection starts.
-    fn nested_value(&mut self, indent: usize, depth: usize, pointer: &str, key: Option<Pos>) -> Option<Value> {
-        let at = self
-            .wanted
-            .filter(|_| pointer != UNWANTED)
-            .and(self.peek())
-            .and_then(|line| {
-                if line.indent > indent {
-                    Some(line.pos(line.content))
-                } else {
-                    // A sequence at its key's own indentation starts, for the full parser, at its
-                    // first item's content (not at the `-`).
-                    let first = line.content.get(1..)?.trim_start_matches(' ');
-                    (!first.is_empty()).then(|| line.pos(first))
-                }
-            });
-        let value = self.nested(indent, depth, pointer)?;
-        match (at, &value) {
-            (Some(at), Value::Object(_) | Value::Array(_)) => self.record(pointer, at, key),
+    fn nested_value(&mut self, indent: usize, depth: usize, at: At, key: Option<Pos>) -> Option<Value> {
+        let pos = at.and(self.peek()).and_then(|line| {
+            if line.indent > indent {
+                Some(line.pos(line.content))
+            } else {
+                // A sequence at its key's own indentation starts, for the full parser, at its
+                // first item's content (not at the `-`).
+                let first = line.content.get(1..)?.trim_start_matches(' ');
+                (!first.is_empty()).then(|| line.pos(first))
+            }
+        });
+        let value = self.nested(indent, depth, at)?;
+        match (pos, &value) {
+            (Some(pos), Value::Object(_) | Value::Array(_)) => self.record(at, pos, key),
             // Where the full parser puts an empty value is its own affair.
-            _ => self.unsure_of(pointer),
+            _ => self.unsure_of(at),
         }
         Some(value)
     }
 
     /// A one-line value; positions inside a flow list are left to the full parser. When
     /// locating, the value was read already: only whether it is a list matters.
-    fn inline_value(&mut self, text: &str, pointer: &str) -> Option<Value> {
-        if self.wanted.is_none() {
+    fn inline_value(&mut self, text: &str, at: At) -> Option<Value> {
+        let Some(wanted) = &self.wanted else {
             return inline(text);
-        }
-        if text.starts_with('[') && pointer != UNWANTED {
-            self.unsure_of(&format!("{pointer}/"));
+        };
+        // A node inside the list is wanted.
+        if text.starts_with('[') && at.is_some_and(|at| !wanted.nodes[at].children.is_empty()) {
+            self.unsure = true;
         }
         Some(Value::Null)
     }
 
     /// The value of `key:` or `-` with nothing after it: a block indented deeper (or, under a
     /// key, a sequence at the key's own indentation), else null.
-    fn nested(&mut self, indent: usize, depth: usize, pointer: &str) -> Option<Value> {
+    fn nested(&mut self, indent: usize, depth: usize, at: At) -> Option<Value> {
         match self.peek() {
             Some(line) if line.indent > indent => {
                 let inner = line.indent;
-                self.block(inner, depth + 1, pointer)
+                self.block(inner, depth + 1, at)
             }
-            Some(line) if line.indent == indent && is_item(line.content) => self.sequence(indent, depth + 1, pointer),
+            Some(line) if line.indent == indent && is_item(line.content) => self.sequence(indent, depth + 1, at),
             _ => Some(Value::Null),
         }
     }
@@ -545,6 +627,18 @@ mod tests {
         }
     }
 
+    /// Whether the fast path read `text` and located every node of it (by then `agrees` has
+    /// checked the positions against the full parser's, and each node alone).
+    fn located_all(text: &str) -> bool {
+        let Some(value) = parse(text) else {
+            return false;
+        };
+        let mut owned = BTreeSet::new();
+        pointers(&value, "", &mut owned);
+        let all: BTreeSet<&str> = owned.iter().map(String::as_str).collect();
+        locate(text, &all).is_some()
+    }
+
     /// Whenever the fast path answers, the full parser gives the very same value; and
     /// whenever it locates, the very same positions, for every node.
     fn agrees(text: &str) -> bool {
@@ -558,18 +652,21 @@ mod tests {
         let mut owned = BTreeSet::new();
         pointers(&fast, "", &mut owned);
         let all: BTreeSet<&str> = owned.iter().map(String::as_str).collect();
-        if let Some(found) = locate(text, &all) {
-            assert_eq!(found, yaml::locate(text, &all), "positions differ on:\n{text}");
+        let all_located = locate(text, &all);
+        if let Some(found) = &all_located {
+            assert_eq!(*found, yaml::locate(text, &all), "positions differ on:\n{text}");
         }
-        // Asked for one node at a time too (declining is per wanted set).
+        // Asked for one node at a time too (declining is per wanted set, and only for a node
+        // it is unsure of: where it locates all, it locates each, passing over the rest).
         for pointer in &all {
             let one = BTreeSet::from([*pointer]);
-            if let Some(found) = locate(text, &one) {
-                assert_eq!(
+            match locate(text, &one) {
+                Some(found) => assert_eq!(
                     found,
                     yaml::locate(text, &one),
                     "position of {pointer} differs on:\n{text}"
-                );
+                ),
+                None => assert!(all_located.is_none(), "{pointer} alone declined on:\n{text}"),
             }
         }
         true
@@ -579,17 +676,23 @@ mod tests {
     fn corpus_files_take_the_fast_path_and_agree() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/connect-yaml");
         let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("the corpus is not at {}: {e}", dir.display()));
-        let (mut files, mut fast) = (0, 0);
+        let (mut files, mut fast, mut located) = (0, 0, 0);
         for entry in entries {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "yaml") {
                 files += 1;
-                fast += usize::from(agrees(&std::fs::read_to_string(&path).unwrap()));
+                let text = std::fs::read_to_string(&path).unwrap();
+                fast += usize::from(agrees(&text));
+                located += usize::from(located_all(&text));
             }
         }
         assert_eq!(files, 37);
         // Declined, rightly: a multi-line plain scalar (NunoMonteiroNkt).
         assert_eq!(fast, 36, "{fast} of {files} corpus files take the fast path");
+        assert_eq!(
+            located, 36,
+            "{located} of {files} corpus files located by the fast path"
+        );
     }
 
     #[test]
@@ -674,7 +777,8 @@ mod tests {
         #[derive(Clone, Debug)]
         enum Node {
             Scalar(&'static str),
-            Map(Vec<(String, Node)>),
+            /// Entries; `true` writes a list value at its key's own indentation.
+            Map(Vec<(String, Node, bool)>),
             List(Vec<Node>),
         }
         fn render(node: &Node, indent: usize, out: &mut Vec<String>, lead: String) {
@@ -684,7 +788,7 @@ mod tests {
                 Node::Map(entries) if entries.is_empty() => out.push(format!("{lead}{{}}")),
                 Node::List(items) if items.is_empty() => out.push(format!("{lead}[]")),
                 Node::Map(entries) => {
-                    for (i, (key, value)) in entries.iter().enumerate() {
+                    for (i, (key, value, flush)) in entries.iter().enumerate() {
                         // The first entry of a map in a list item shares the dash's line.
                         let head = if i == 0 && lead.ends_with("- ") {
                             lead.clone()
@@ -693,6 +797,10 @@ mod tests {
                         };
                         match value {
                             Node::Scalar(s) => out.push(format!("{head}{key}: {s}")),
+                            Node::List(items) if *flush && !items.is_empty() => {
+                                out.push(format!("{head}{key}:"));
+                                render(value, indent, out, pad.clone());
+                            }
                             nested => {
                                 out.push(format!("{head}{key}:"));
                                 render(nested, indent + 2, out, " ".repeat(indent + 2));
@@ -731,10 +839,11 @@ mod tests {
         .prop_map(Node::Scalar);
         let tree = scalar.prop_recursive(3, 24, 4, |inner| {
             prop_oneof![
-                prop::collection::vec(("[a-c]{1,3}", inner.clone()), 0..4).prop_map(|entries| {
+                // `/` in a key is `~1` in its pointer.
+                prop::collection::vec(("[a-c][a-c/]{0,2}", inner.clone(), any::<bool>()), 0..4).prop_map(|entries| {
                     // Keys once each: a repeated key is the full parser's (an error).
                     let mut seen = BTreeSet::new();
-                    Node::Map(entries.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect())
+                    Node::Map(entries.into_iter().filter(|(k, _, _)| seen.insert(k.clone())).collect())
                 }),
                 prop::collection::vec(inner, 0..4).prop_map(Node::List),
             ]
@@ -756,8 +865,16 @@ mod tests {
             "yaml_block yaml_like_text_agrees: read by the fast path",
             3000,
             0.2,
-            strategy,
+            strategy.clone(),
             |text: String| Ok(agrees(&text)),
+        );
+        // The positions too: every node located by the fast path, as the full parser does.
+        crate::hits::assert_hit_rate(
+            "yaml_block yaml_like_text_agrees: every node located by the fast path",
+            3000,
+            0.25,
+            strategy,
+            |text: String| Ok(agrees(&text) && located_all(&text)),
         );
     }
 }
