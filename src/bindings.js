@@ -226,9 +226,11 @@ function isText(value) {
 
 // What JSON.stringify writes as the same fields: a plain object or array with no toJSON
 // anywhere JSON.stringify would find one (an own one that for…in does not see because it is
-// not enumerable, an inherited one, one a Proxy's get trap answers).
+// not enumerable, an inherited one, one a Proxy's get trap answers). Array.isArray sees
+// through a Proxy, as JSON does: one whose getPrototypeOf calls an array an object is JSON's
+// array, whatever for…in finds in it.
 function isPlainObject(value) {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return (proto === Object.prototype || proto === null) && value.toJSON === undefined && withinBudget(512, 16);
 }
@@ -239,9 +241,11 @@ function isPlainArray(value) {
 
 // Whether `o` is a plain object whose field `name` JSON writes (own and enumerable) and is true:
 // a neighbour a rule reads by name (a field that is not enumerable is read by name, but JSON
-// leaves it out, and so does the check of the text).
+// leaves it out, and so does the check of the text). JSON lists the fields as Object.keys
+// does, which a Proxy's ownKeys answers: it may hide a field its descriptor shows.
 function isWrittenTrue(o, name) {
-  return isPlainObject(o) && Object.prototype.propertyIsEnumerable.call(o, name) && o[name] === true;
+  return isPlainObject(o) && Object.prototype.propertyIsEnumerable.call(o, name) && o[name] === true &&
+    Object.keys(o).includes(name);
 }
 
 /** Whether `draft` is a DeploymentDraft with no error and no warning; false means "not sure"

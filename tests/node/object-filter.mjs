@@ -219,6 +219,32 @@ export function everyPositionEveryValue({ validate, filter, templates, values, f
       }
     });
   });
+  // Proxies whose traps lie, the same way on every call (what a stateful trap answers is no
+  // one value, so JSON's answer is not the filter's to match): every object and array behind
+  // one whose getPrototypeOf names the other kind's prototype, and behind one whose ownKeys
+  // hides each of its keys in turn while the descriptor and a read by name still show it.
+  templates().forEach((_, t) => {
+    slots(templates()[t]).forEach((_, s) => {
+      const keys = Object.keys(slots(templates()[t])[s].value);
+      const lies = [
+        (o) => new Proxy(o, { getPrototypeOf: () => (Array.isArray(o) ? Object.prototype : Array.prototype) }),
+        // The other kind holding the same fields: an array's named fields are for…in's, not JSON's.
+        (o) => Array.isArray(o)
+          ? new Proxy(Object.assign({}, o), { getPrototypeOf: () => Array.prototype })
+          : new Proxy(Object.assign([], o), { getPrototypeOf: () => Object.prototype }),
+        ...keys.map((hidden) => (o) => new Proxy(o, { ownKeys: (target) => Reflect.ownKeys(target).filter((k) => k !== hidden) })),
+      ];
+      for (const lie of lies) {
+        const payload = templates()[t];
+        const { parent, key, value } = slots(payload)[s];
+        if (parent === null) compare(lie(value));
+        else {
+          parent[key] = lie(value);
+          compare(payload);
+        }
+      }
+    });
+  });
   // Every field (its own and every known one) of every object and array × every value, as a
   // field JSON writes and as one it does not (not enumerable: for…in and JSON skip it, a read
   // by name sees it; the filters read fields by name).
