@@ -6,9 +6,9 @@
 
 use crate::report::budget::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES};
 use crate::report::codes::Code;
-use crate::report::{nearest, pointers_to_locate, Issue, Report};
+use crate::report::pointer_tree::{PointerTree, Step};
+use crate::report::{Issue, Report};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A payload: JSON text (parsed here, with positions on issues) or an already parsed value.
 #[derive(Clone, Copy, Debug)]
@@ -49,17 +49,21 @@ pub(crate) fn with_payload<T>(payload: Payload<'_>, check: impl FnOnce(&Value) -
             let (result, report) = check(value);
             (Some(result), report)
         }
-        Payload::Text(text) => {
-            let text = strip_bom(text);
-            match parse(text) {
-                Ok(value) => {
-                    let (result, mut report) = check(&value);
-                    add_positions(&mut report, text);
-                    (Some(result), report)
-                }
-                Err(issue) => (None, Report::from_error(issue)),
-            }
+        Payload::Text(text) => with_text(text, |value| check(value)),
+    }
+}
+
+/// JSON text parsed and checked, with positions from the text on the report; the check owns
+/// the parsed value for the call (the secret masking changes it in place instead of copying it).
+pub(crate) fn with_text<T>(text: &str, check: impl FnOnce(&mut Value) -> (T, Report)) -> (Option<T>, Report) {
+    let text = strip_bom(text);
+    match parse(text) {
+        Ok(mut value) => {
+            let (result, mut report) = check(&mut value);
+            add_positions(&mut report, text);
+            (Some(result), report)
         }
+        Err(issue) => (None, Report::from_error(issue)),
     }
 }
 
@@ -249,19 +253,19 @@ fn to_u32(n: usize) -> u32 {
 /// Puts line/column on every issue whose path (or, for a missing field, nearest existing
 /// ancestor) is found in the text.
 pub(crate) fn add_positions(report: &mut Report, text: &str) {
-    let wanted = pointers_to_locate(report);
-    if wanted.is_empty() {
+    // An issue about a context document (`source`) has its position in that document.
+    let mut tree = PointerTree::new();
+    let nodes: Vec<Option<usize>> = report
+        .issues()
+        .map(|issue| (!issue.params.contains_key("source")).then(|| tree.insert(&issue.path)))
+        .collect();
+    if nodes.iter().all(Option::is_none) {
         return;
     }
-    let found = value_offsets(text, &wanted);
-    // An issue about a context document (`source`) has its position in that document.
-    let offsets: Vec<Option<usize>> = report
-        .issues()
-        .map(|issue| {
-            (!issue.params.contains_key("source"))
-                .then(|| nearest(&found, &issue.path).map(|(&at, _)| at))
-                .flatten()
-        })
+    let found = value_offsets(text, &tree);
+    let offsets: Vec<Option<usize>> = nodes
+        .iter()
+        .map(|node| node.and_then(|node| tree.up_from(node).find_map(|n| found[n])))
         .collect();
     let known: Vec<usize> = offsets.iter().flatten().copied().collect();
     let mut located = positions(text, &known).into_iter();
@@ -275,44 +279,45 @@ pub(crate) fn add_positions(report: &mut Report, text: &str) {
     }
 }
 
+/// An open container that holds a wanted node: its node in the tree, and for an array the
+/// index of the item being read.
 enum Frame {
-    Object { base: usize },
-    Array { base: usize, index: usize },
+    Object { node: usize },
+    Array { node: usize, index: usize },
 }
 
-/// The byte offset at which the value at each wanted pointer starts. `text` must be valid
-/// JSON (it has been parsed); only subtrees whose pointer is wanted are descended into, the
-/// rest are skipped bracket by bracket, so this is one linear pass. With duplicate keys the
-/// last one wins, as in serde_json.
-fn value_offsets(text: &str, wanted: &BTreeSet<&str>) -> BTreeMap<String, usize> {
+/// The byte offset at which the value at each node of `tree` starts, by node (`None` where
+/// the text has no such node). `text` must be valid JSON (it has been parsed); only
+/// containers with a wanted node beneath are descended into, the rest are skipped bracket by
+/// bracket, so this is one linear pass. With duplicate keys the last one wins, as in
+/// serde_json.
+fn value_offsets(text: &str, tree: &PointerTree<'_>) -> Vec<Option<usize>> {
     let b = text.as_bytes();
-    let mut found = BTreeMap::new();
+    let mut found = vec![None; tree.len()];
     let mut stack: Vec<Frame> = Vec::new();
-    let mut ptr = String::new();
+    // Where the value at `i` is in the tree (`None`: nothing wanted at or beneath it).
+    let mut at = Some(PointerTree::ROOT);
     let mut i = skip_ws(b, 0);
-    // Each turn of the loop starts at a value, with `ptr` naming it.
     loop {
         if i >= b.len() {
             return found;
         }
-        let relevant = wanted.contains(ptr.as_str());
-        if relevant {
-            found.insert(ptr.clone(), i);
+        if let Some(node) = at {
+            found[node] = Some(i);
         }
-        match b[i] {
-            b'{' | b'[' if relevant => {
+        match (b[i], at) {
+            (b'{' | b'[', Some(node)) if tree.has_children(node) => {
                 let is_object = b[i] == b'{';
                 i = skip_ws(b, i + 1);
-                let base = ptr.len();
                 if b.get(i) == Some(&if is_object { b'}' } else { b']' }) {
                     i += 1;
                 } else if is_object {
-                    stack.push(Frame::Object { base });
-                    i = enter_member(text, i, &mut ptr, base);
+                    stack.push(Frame::Object { node });
+                    (at, i) = enter_member(text, i, tree, node);
                     continue;
                 } else {
-                    stack.push(Frame::Array { base, index: 0 });
-                    crate::report::pointer_append_index(&mut ptr, 0);
+                    stack.push(Frame::Array { node, index: 0 });
+                    at = tree.child(node, Step::Item(0));
                     continue;
                 }
             }
@@ -328,21 +333,15 @@ fn value_offsets(text: &str, wanted: &BTreeSet<&str>) -> BTreeMap<String, usize>
                 Some(b',') => {
                     i = skip_ws(b, i + 1);
                     match frame {
-                        Frame::Object { base } => {
-                            let base = *base;
-                            i = enter_member(text, i, &mut ptr, base);
-                        }
-                        Frame::Array { base, index } => {
+                        Frame::Object { node } => (at, i) = enter_member(text, i, tree, *node),
+                        Frame::Array { node, index } => {
                             *index += 1;
-                            ptr.truncate(*base);
-                            crate::report::pointer_append_index(&mut ptr, *index);
+                            at = tree.child(*node, Step::Item(*index));
                         }
                     }
                     break;
                 }
                 Some(b'}' | b']') => {
-                    let (Frame::Object { base } | Frame::Array { base, .. }) = *frame;
-                    ptr.truncate(base);
                     stack.pop();
                     i += 1;
                 }
@@ -352,25 +351,25 @@ fn value_offsets(text: &str, wanted: &BTreeSet<&str>) -> BTreeMap<String, usize>
     }
 }
 
-/// At an object member's key: sets `ptr` to the member's pointer, returns the value's offset.
-fn enter_member(text: &str, i: usize, ptr: &mut String, base: usize) -> usize {
+/// At an object member's key: the member's node under `parent` (if wanted) and the value's
+/// offset.
+fn enter_member(text: &str, i: usize, tree: &PointerTree<'_>, parent: usize) -> (Option<usize>, usize) {
     let b = text.as_bytes();
     let end = skip_string(b, i);
     let raw = text.get(i..end).unwrap_or("\"\"");
-    ptr.truncate(base);
-    if raw.contains('\\') {
+    let node = if raw.contains('\\') {
         // Read as a Value, not a String: a String's type error formats floats (size, issue 16).
         let key = serde_json::from_str::<Value>(raw)
             .or_else(|_| serde_json::from_str::<Value>(&without_lone_surrogates(raw).unwrap_or_default()))
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        crate::report::pointer_append(ptr, &key);
+        tree.child(parent, Step::Member(&key))
     } else {
-        crate::report::pointer_append(ptr, raw.trim_matches('"'));
-    }
+        tree.child(parent, Step::Member(raw.trim_matches('"')))
+    };
     let colon = skip_ws(b, end);
-    skip_ws(b, colon + 1)
+    (node, skip_ws(b, colon + 1))
 }
 
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
@@ -427,9 +426,16 @@ fn skip_value(b: &[u8], mut i: usize) -> usize {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
+    /// The offsets of the `wanted` pointers that the text has.
     fn offsets(text: &str, wanted: &[&str]) -> BTreeMap<String, usize> {
-        value_offsets(text, &wanted.iter().copied().collect())
+        let mut tree = PointerTree::new();
+        let nodes: Vec<usize> = wanted.iter().map(|p| tree.insert(p)).collect();
+        let found = value_offsets(text, &tree);
+        (wanted.iter().zip(nodes))
+            .filter_map(|(p, node)| Some(((*p).to_owned(), found[node]?)))
+            .collect()
     }
 
     /// The depth budget is serde_json's own limit: a value `MAX_DEPTH` levels deep (inside

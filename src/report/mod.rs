@@ -22,6 +22,7 @@ pub mod codes;
 pub(crate) mod error_response;
 pub(crate) mod json_text;
 pub(crate) mod machine;
+pub(crate) mod pointer_tree;
 pub(crate) mod table;
 pub(crate) mod table_fast;
 pub(crate) mod url;

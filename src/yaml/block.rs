@@ -11,6 +11,7 @@
 //! unit tests below check values and positions against the full parser on every input this
 //! path accepts.
 
+use crate::report::pointer_tree::{PointerTree, Step};
 use crate::yaml::{resolve_plain, Located, Pos};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -97,8 +98,8 @@ fn read(text: &str, wanted: Option<&BTreeSet<&str>>) -> Option<(Value, BTreeMap<
         return None;
     }
     let root = first.pos(first.content);
-    let wanted = wanted.map(Wanted::of);
-    let top = wanted.as_ref().map(|_| ROOT);
+    let wanted = wanted.map(PointerTree::of);
+    let top = wanted.as_ref().map(|_| PointerTree::ROOT);
     let mut reader = LineReader {
         lines,
         next: 0,
@@ -135,83 +136,15 @@ fn line_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-/// The wanted pointers as a tree of reference tokens: the walk carries the index of the node
-/// it is at, and a child is one comparison against the few wanted tokens there, so no
-/// pointer is built and no set is searched per node (those were most of the locating pass).
-/// Every ancestor of a wanted pointer is a node, wanted or not.
-struct Wanted<'w> {
-    nodes: Vec<WantedNode<'w>>,
-}
-
-struct WantedNode<'w> {
-    /// The token as written in the pointer (escaped: `~1` for `/`, `~0` for `~`).
-    token: &'w str,
-    /// The token as a sequence index, when it is one (`0`, `12`; not `01`).
-    index: Option<usize>,
-    children: Vec<usize>,
-    /// The pointer, when it is itself wanted.
-    pointer: Option<&'w str>,
-}
-
-/// Where the walk is in [`Wanted`]: a node, or `None` in a subtree with nothing wanted in it
-/// (and always `None` when only reading).
+/// Where the walk is in the [`PointerTree`] of the wanted pointers: a node, or `None` in a
+/// subtree with nothing wanted in it (and always `None` when only reading).
 type At = Option<usize>;
-const ROOT: usize = 0;
-
-impl<'w> Wanted<'w> {
-    fn of(pointers: &BTreeSet<&'w str>) -> Wanted<'w> {
-        let node = |token: &'w str| WantedNode {
-            token,
-            index: (token == "0" || (!token.starts_with('0') && !token.is_empty()))
-                .then(|| token.parse().ok())
-                .flatten(),
-            children: Vec::new(),
-            pointer: None,
-        };
-        let mut wanted = Wanted { nodes: vec![node("")] };
-        for &pointer in pointers {
-            let mut at = ROOT;
-            // "" is the root; "/a/b" has the tokens "a" and "b".
-            for token in pointer.split('/').skip(1) {
-                let nodes = &wanted.nodes;
-                at = match nodes[at].children.iter().find(|&&c| nodes[c].token == token) {
-                    Some(&child) => child,
-                    None => {
-                        wanted.nodes.push(node(token));
-                        let child = wanted.nodes.len() - 1;
-                        wanted.nodes[at].children.push(child);
-                        child
-                    }
-                };
-            }
-            wanted.nodes[at].pointer = Some(pointer);
-        }
-        wanted
-    }
-
-    /// The child of `parent` that a member (`Ok(key)`) or item (`Err(index)`) is.
-    fn child(&self, parent: usize, step: Result<&str, usize>) -> At {
-        let nodes = &self.nodes;
-        nodes[parent].children.iter().copied().find(|&c| match step {
-            Ok(key) => token_is(nodes[c].token, key),
-            Err(index) => nodes[c].index == Some(index),
-        })
-    }
-}
-
-/// Whether an escaped reference token names `key`.
-fn token_is(token: &str, key: &str) -> bool {
-    if !token.contains('~') {
-        return token == key;
-    }
-    token.replace("~1", "/").replace("~0", "~") == key
-}
 
 struct LineReader<'t, 'w> {
     lines: Vec<Line<'t>>,
     next: usize,
     /// When locating: the pointers whose positions are wanted, and those found.
-    wanted: Option<Wanted<'w>>,
+    wanted: Option<PointerTree<'w>>,
     found: BTreeMap<String, Located>,
     /// A wanted node whose position might differ from the full parser's.
     unsure: bool,
@@ -227,7 +160,7 @@ impl<'t> LineReader<'t, '_> {
     }
 
     /// Where a member (`Ok(key)`) or item (`Err(index)`) of the node at `parent` is.
-    fn child(&self, parent: At, step: Result<&str, usize>) -> At {
+    fn child(&self, parent: At, step: Step<'_>) -> At {
         self.wanted.as_ref()?.child(parent?, step)
     }
 
@@ -242,7 +175,7 @@ impl<'t> LineReader<'t, '_> {
     }
 
     fn record(&mut self, at: At, value: Pos, key: Option<Pos>) {
-        let pointer = self.wanted.as_ref().zip(at).and_then(|(w, at)| w.nodes[at].pointer);
+        let pointer = self.wanted.as_ref().zip(at).and_then(|(w, at)| w.pointer(at));
         if let Some(pointer) = pointer {
             self.found.insert(pointer.to_owned(), Located { value, key });
         }
@@ -308,7 +241,7 @@ impl<'t> LineReader<'t, '_> {
             let content = line.content;
             self.next += 1;
             let rest = content[1..].trim_start_matches(' ');
-            let child = self.child(at, Err(items.len()));
+            let child = self.child(at, Step::Item(items.len()));
             if self.passes_over(child) {
                 self.skip_deeper(indent);
                 items.push(Value::Null);
@@ -371,7 +304,7 @@ impl<'t> LineReader<'t, '_> {
         map: &mut Map<String, Value>,
         at: At,
     ) -> Option<()> {
-        let child = self.child(at, Ok(key));
+        let child = self.child(at, Step::Member(key));
         if self.passes_over(child) {
             if value.is_empty() {
                 self.skip_nested(indent);
@@ -423,7 +356,7 @@ impl<'t> LineReader<'t, '_> {
             return inline(text);
         };
         // A node inside the list is wanted.
-        if text.starts_with('[') && at.is_some_and(|at| !wanted.nodes[at].children.is_empty()) {
+        if text.starts_with('[') && at.is_some_and(|at| wanted.has_children(at)) {
             self.unsure = true;
         }
         Some(Value::Null)
