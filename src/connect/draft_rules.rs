@@ -187,107 +187,69 @@ pub(crate) const SECURED_VALUE: Shape = Shape {
 };
 
 /// The JS object filter for [`DRAFT`], as `bindings.js` holds it between its GENERATED marks:
-/// one function per shape, a `switch` over its field names, each rule one helper of
-/// `bindings.js`. Written out (not interpreted at run time) for speed.
+/// one function per shape ([`JsWriter::object`], as every payload's filter), each rule one
+/// expression over the helpers of `bindings.js`, and one function per list of a shape.
+/// Written out (not interpreted at run time) for speed.
 #[cfg(test)]
 pub(crate) fn js_filter() -> String {
     use crate::connect::enums::DEPLOYMENT_TYPES;
-    use std::fmt::Write;
-    let mut shapes: Vec<*const Shape> = Vec::new();
-    let mut sets: Vec<&'static [&'static str]> = Vec::new();
-    fn index_of(shapes: &mut Vec<*const Shape>, shape: &'static Shape) -> usize {
+    use crate::report::table_fast::{JsField, JsWriter};
+    const NAME: &str = "isCleanDraft";
+    let mut w = JsWriter::new(NAME);
+    // Every shape the draft reaches, numbered as first met; and those a list holds.
+    let mut shapes: Vec<&'static Shape> = vec![&DRAFT];
+    let mut lists: Vec<usize> = Vec::new();
+    let number = |shapes: &mut Vec<&'static Shape>, shape: &'static Shape| -> usize {
         shapes.iter().position(|s| std::ptr::eq(*s, shape)).unwrap_or_else(|| {
             shapes.push(shape);
             shapes.len() - 1
         })
-    }
-    fn set_of(sets: &mut Vec<&'static [&'static str]>, values: &'static [&'static str]) -> usize {
-        sets.iter().position(|s| std::ptr::eq(*s, values)).unwrap_or_else(|| {
-            sets.push(values);
-            sets.len() - 1
-        })
-    }
-    let mut out = String::new();
-    let mut lists: Vec<usize> = Vec::new();
-    let mut queue: Vec<&'static Shape> = vec![&DRAFT];
-    index_of(&mut shapes, &DRAFT);
+    };
+    w.function(&format!("function {NAME}(o) {{\n  return {NAME}Shape0(o);\n}}"));
     let mut done = 0;
-    while done < queue.len() {
-        let shape = queue[done];
-        let n = index_of(&mut shapes, shape);
-        done += 1;
-        let _ = writeln!(out, "function isCleanShape{n}(o) {{");
-        let _ = writeln!(out, "  if (!isPlainObject(o)) return false;");
-        let required = shape.fields.iter().filter(|f| f.required.is_some()).count();
-        let _ = writeln!(out, "  let required = 0;");
-        if shape.one_of.is_some() {
-            let _ = writeln!(out, "  let named = false;");
-        }
-        let _ = writeln!(
-            out,
-            "  for (const name in o) {{\n    const v = o[name];\n    switch (name) {{"
-        );
+    while done < shapes.len() {
+        let shape = shapes[done];
+        let mut fields = Vec::new();
         for field in shape.fields {
-            let mut sub = |inner: &'static Shape, queue: &mut Vec<&'static Shape>| {
-                let before = shapes.len();
-                let k = index_of(&mut shapes, inner);
-                if shapes.len() > before {
-                    queue.push(inner);
-                }
-                k
-            };
             let test = match &field.rule {
                 Rule::Key => "isKey(v)".to_owned(),
-                Rule::OneOf(values) => format!("SET_{}.has(v)", set_of(&mut sets, values)),
+                Rule::OneOf(values) => format!("{}.has(v)", w.set(values)),
                 Rule::DeploymentType => format!(
-                    "SET_{}.has(v) && (v === 'preview') === isWrittenTrue(o.connector, 'staged')",
-                    set_of(&mut sets, DEPLOYMENT_TYPES)
+                    "{}.has(v) && (v === 'preview') === isWrittenTrue(o.connector, 'staged')",
+                    w.set(DEPLOYMENT_TYPES)
                 ),
                 Rule::Staged | Rule::Boolean => "typeof v === 'boolean'".to_owned(),
                 Rule::NonBlank => "isText(v) && isVisible(v)".to_owned(),
                 Rule::Text => "isText(v)".to_owned(),
                 Rule::IntegerAtLeast(min) => format!("Number.isSafeInteger(v) && v >= {min}"),
-                Rule::Object(inner) => format!("isCleanShape{}(v)", sub(inner, &mut queue)),
+                Rule::Object(inner) => format!("{NAME}Shape{}(v)", number(&mut shapes, inner)),
                 Rule::List(inner) => {
-                    let k = sub(inner, &mut queue);
+                    let k = number(&mut shapes, inner);
                     if !lists.contains(&k) {
                         lists.push(k);
                     }
-                    format!("isCleanList{k}(v)")
+                    format!("{NAME}List{k}(v)")
                 }
                 // Rust checks these.
                 Rule::Schedule | Rule::RetryPolicy | Rule::Version | Rule::UpdateActions => "false".to_owned(),
             };
-            let mut then = String::new();
-            if field.required.is_some() {
-                then.push_str(" required++;");
-            }
-            if shape.one_of.is_some_and(|(any, _)| any.contains(&field.name)) {
-                then.push_str(" named = true;");
-            }
-            let _ = writeln!(
-                out,
-                "      case '{}':\n        if (!({test})) return false;{then}\n        break;",
-                field.name
-            );
+            fields.push(JsField {
+                name: field.name,
+                test,
+                required: field.required.is_some(),
+                named: shape.one_of.is_some_and(|(any, _)| any.contains(&field.name)),
+            });
         }
-        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
-        let named = if shape.one_of.is_some() { " && named" } else { "" };
-        let _ = writeln!(out, "  return required === {required}{named};\n}}\n");
-    }
-    let mut head = String::new();
-    for (k, values) in sets.iter().enumerate() {
-        let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
-        let _ = writeln!(head, "const SET_{k} = new Set([{}]);", list.join(", "));
+        w.object(&format!("{NAME}Shape{done}"), &fields);
+        done += 1;
     }
     // An array of each shape that a list holds.
-    for n in lists {
-        let _ = writeln!(
-            out,
-            "function isCleanList{n}(v) {{\n  if (!isPlainArray(v)) return false;\n  for (let i = 0; i < v.length; i++) if (!isCleanShape{n}(v[i])) return false;\n  return true;\n}}\n"
-        );
+    for k in lists {
+        w.function(&format!(
+            "function {NAME}List{k}(v) {{\n  if (!isPlainArray(v)) return false;\n  for (let i = 0; i < v.length; i++) if (!{NAME}Shape{k}(v[i])) return false;\n  return true;\n}}"
+        ));
     }
-    format!("{head}\nfunction isCleanDraft(draft) {{\n  return isCleanShape0(draft);\n}}\n\n{out}")
+    w.finish()
 }
 
 /// Asserts that `src/bindings.js` holds `expected` between `// GENERATED by {by}: do not edit.`

@@ -293,24 +293,132 @@ mod nested {
     }
 }
 
+/// One field of a generated JS object filter: its name, the test of its value `v` (one
+/// expression over the helpers of src/bindings.js; it may read the object `o`), whether it is
+/// required, and whether it is one of a group of which one must be there (`named`).
+#[cfg(test)]
+pub(crate) struct JsField {
+    pub(crate) name: &'static str,
+    pub(crate) test: String,
+    pub(crate) required: bool,
+    pub(crate) named: bool,
+}
+
+/// Writes the JS object filters that src/bindings.js holds between GENERATED marks (every
+/// payload's, the DeploymentDraft's too): the set constants, then the functions, every name
+/// starting with the filter's.
+#[cfg(test)]
+pub(crate) struct JsWriter {
+    name: String,
+    sets: Vec<&'static [&'static str]>,
+    set_tests: Vec<String>,
+    out: String,
+}
+
+#[cfg(test)]
+impl JsWriter {
+    pub(crate) fn new(name: &str) -> JsWriter {
+        JsWriter {
+            name: name.to_owned(),
+            sets: Vec::new(),
+            set_tests: Vec::new(),
+            out: String::new(),
+        }
+    }
+
+    /// The constant holding `values` (one per list of values, however many fields name it).
+    pub(crate) fn set(&mut self, values: &'static [&'static str]) -> String {
+        let k = self
+            .sets
+            .iter()
+            .position(|s| std::ptr::eq(*s, values))
+            .unwrap_or_else(|| {
+                self.sets.push(values);
+                self.sets.len() - 1
+            });
+        format!("{}_SET_{k}", self.name)
+    }
+
+    /// A function testing membership of `values`, made once beside its set (not a closure
+    /// per call).
+    pub(crate) fn set_test(&mut self, values: &'static [&'static str]) -> String {
+        let set = self.set(values);
+        if !self.set_tests.contains(&set) {
+            self.set_tests.push(set.clone());
+        }
+        format!("{set}_has")
+    }
+
+    /// A function as it is (and a blank line).
+    pub(crate) fn function(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push_str("\n\n");
+    }
+
+    /// `function {function}(o)`, true for a plain object of `fields`: one `for…in` (the fields
+    /// JSON writes, in the order it reads them, so that a getter that changes a sibling is
+    /// seen as JSON would see it) with a `switch` over the names, each case reading its field
+    /// by name (an inline cache of its own: the `o[name]` it replaced was one load shared by
+    /// every shape, 170 → 100 ns for connector.json, docs/decisions.md) and testing it; then
+    /// every required field there, and one of the `named` ones when there are such.
+    pub(crate) fn object(&mut self, function: &str, fields: &[JsField]) {
+        use std::fmt::Write;
+        let out = &mut self.out;
+        let group = fields.iter().any(|f| f.named);
+        let _ = writeln!(out, "function {function}(o) {{");
+        let _ = writeln!(out, "  if (!isPlainObject(o)) return false;\n  let required = 0;");
+        if group {
+            let _ = writeln!(out, "  let named = false;");
+        }
+        let _ = writeln!(out, "  for (const name in o) {{\n    let v;\n    switch (name) {{");
+        for field in fields {
+            // Read as `o.name`: every field name of the tables is an identifier.
+            assert!(
+                field.name.chars().all(|c| c.is_ascii_alphabetic()),
+                "{function}: the field '{}' cannot be read as o.{}",
+                field.name,
+                field.name
+            );
+            let mut then = String::new();
+            if field.required {
+                then.push_str(" required++;");
+            }
+            if field.named {
+                then.push_str(" named = true;");
+            }
+            let _ = writeln!(
+                out,
+                "      case '{0}':\n        v = o.{0};\n        if (!({1})) return false;{then}\n        break;",
+                field.name, field.test
+            );
+        }
+        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
+        let required = fields.iter().filter(|f| f.required).count();
+        let named = if group { " && named" } else { "" };
+        let _ = writeln!(out, "  return required === {required}{named};\n}}\n");
+    }
+
+    /// The constants, then the functions.
+    pub(crate) fn finish(self) -> String {
+        use std::fmt::Write;
+        let mut head = String::new();
+        for (k, values) in self.sets.iter().enumerate() {
+            let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+            let _ = writeln!(head, "const {}_SET_{k} = new Set([{}]);", self.name, list.join(", "));
+        }
+        for set in &self.set_tests {
+            let _ = writeln!(head, "const {set}_has = (s) => {set}.has(s);");
+        }
+        format!("{head}\n{}", self.out)
+    }
+}
+
 /// The JS object filter of `tables` (the first is the payload's; every table an `Object` rule
-/// names must be among them): `function {name}(o)` for the payload and one function per table:
-/// one `for…in` (the fields JSON writes, in the order it reads them, so that a getter that
-/// changes a sibling is seen as JSON would see it) with a `switch` over the names, each case
-/// reading its field by name (an inline cache of its own: the `o[name]` it replaced was one
-/// load shared by every shape, 170 → 100 ns for connector.json, docs/decisions.md) and testing
-/// it with one expression over the helpers of src/bindings.js (`isText`, `isPlainObject`, ...).
+/// names must be among them): `function {name}(o)` for the payload and one function per table
+/// ([`JsWriter::object`]), each rule's clean values one expression.
 #[cfg(test)]
 pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]]) -> String {
-    use std::fmt::Write;
-    let mut sets: Vec<&'static [&'static str]> = Vec::new();
-    let mut set = |values: &'static [&'static str]| -> String {
-        let k = sets.iter().position(|s| std::ptr::eq(*s, values)).unwrap_or_else(|| {
-            sets.push(values);
-            sets.len() - 1
-        });
-        format!("{name}_SET_{k}")
-    };
+    let mut w = JsWriter::new(name);
     let table = |fields: &'static [Field<R>]| -> String {
         let k = tables
             .iter()
@@ -325,67 +433,41 @@ pub(crate) fn js_filter<R: FastRule>(name: &str, tables: &[&'static [Field<R>]])
             format!("isText(v) && {js}(v)")
         }
     };
-    let mut item_tests: Vec<String> = Vec::new();
-    let mut out = format!("function {name}(o) {{\n  return {name}Shape0(o);\n}}\n\n");
+    w.function(&format!("function {name}(o) {{\n  return {name}Shape0(o);\n}}"));
     for (k, fields) in tables.iter().enumerate() {
-        let _ = writeln!(out, "function {name}Shape{k}(o) {{");
-        let _ = writeln!(out, "  if (!isPlainObject(o)) return false;\n  let required = 0;");
-        let _ = writeln!(out, "  for (const name in o) {{\n    let v;\n    switch (name) {{");
-        for field in fields.iter() {
-            let test = match field.rule.clean() {
-                Clean::Text { js, .. } => text(js),
-                Clean::OneOf(values) => format!("{}.has(v)", set(values)),
-                Clean::Bool(None) => "typeof v === 'boolean'".to_owned(),
-                Clean::Bool(Some(b)) => format!("v === {b}"),
-                Clean::Count(min) => format!("Number.isSafeInteger(v) && v >= {min}"),
-                Clean::Object(inner) => format!("{}(v)", table(inner)),
-                Clean::AnyObject => "isPlainJsonObject(v)".to_owned(),
-                Clean::List {
-                    item: Item::Text { js, .. },
-                    unique,
-                } => {
-                    let js = if js.is_empty() { "null" } else { js };
-                    format!("isStringList(v, {js}, {unique})")
-                }
-                Clean::List {
-                    item: Item::OneOf(values),
-                    unique,
-                } => {
-                    // The item test is made once, beside the set (not a closure per call).
-                    let set = set(values);
-                    if !item_tests.contains(&set) {
-                        item_tests.push(set.clone());
+        let fields: Vec<JsField> = fields
+            .iter()
+            .map(|field| {
+                let test = match field.rule.clean() {
+                    Clean::Text { js, .. } => text(js),
+                    Clean::OneOf(values) => format!("{}.has(v)", w.set(values)),
+                    Clean::Bool(None) => "typeof v === 'boolean'".to_owned(),
+                    Clean::Bool(Some(b)) => format!("v === {b}"),
+                    Clean::Count(min) => format!("Number.isSafeInteger(v) && v >= {min}"),
+                    Clean::Object(inner) => format!("{}(v)", table(inner)),
+                    Clean::AnyObject => "isPlainJsonObject(v)".to_owned(),
+                    Clean::List {
+                        item: Item::Text { js, .. },
+                        unique,
+                    } => {
+                        let js = if js.is_empty() { "null" } else { js };
+                        format!("isStringList(v, {js}, {unique})")
                     }
-                    format!("isStringList(v, {set}_has, {unique})")
+                    Clean::List {
+                        item: Item::OneOf(values),
+                        unique,
+                    } => format!("isStringList(v, {}, {unique})", w.set_test(values)),
+                    Clean::Never => "false".to_owned(),
+                };
+                JsField {
+                    name: field.name,
+                    test,
+                    required: field.required.is_some(),
+                    named: false,
                 }
-                Clean::Never => "false".to_owned(),
-            };
-            // Read as `o.name`: every field name of the tables is an identifier.
-            assert!(
-                field.name.chars().all(|c| c.is_ascii_alphabetic()),
-                "{name}: the field '{}' cannot be read as o.{}",
-                field.name,
-                field.name
-            );
-            let read = format!("o.{}", field.name);
-            let then = if field.required.is_some() { " required++;" } else { "" };
-            let _ = writeln!(
-                out,
-                "      case '{}':\n        v = {read};\n        if (!({test})) return false;{then}\n        break;",
-                field.name
-            );
-        }
-        let _ = writeln!(out, "      default:\n        return false;\n    }}\n  }}");
-        let required = fields.iter().filter(|f| f.required.is_some()).count();
-        let _ = writeln!(out, "  return required === {required};\n}}\n");
+            })
+            .collect();
+        w.object(&format!("{name}Shape{k}"), &fields);
     }
-    let mut head = String::new();
-    for (k, values) in sets.iter().enumerate() {
-        let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
-        let _ = writeln!(head, "const {name}_SET_{k} = new Set([{}]);", list.join(", "));
-    }
-    for set in item_tests {
-        let _ = writeln!(head, "const {set}_has = (s) => {set}.has(s);");
-    }
-    format!("{head}\n{out}")
+    w.finish()
 }
