@@ -151,7 +151,7 @@ fn to_json_value(input: &JsValue) -> Result<Value, Issue> {
         .param("detailedErrorMessage", detail));
     }
     match js_string(&text, too_large_json)? {
-        Some(text) => crate::report::json_text::parse(&text),
+        Some(text) => crate::report::json_text::parse_unseen(&text),
         None => Ok(Value::Null),
     }
 }

@@ -92,6 +92,24 @@ pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
     })
 }
 
+/// [`parse`] for the `JSON.stringify` of a JS object: the caller never saw that text, so an
+/// issue names no position in it, and says what the other failures of an object say.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the bindings' (and tests')
+pub(crate) fn parse_unseen(text: &str) -> Result<Value, Issue> {
+    parse(text).map_err(|mut issue| {
+        if issue.line.take().is_some() {
+            issue.column = None;
+            let detail = issue
+                .params
+                .get("detailedErrorMessage")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            issue.message = format!("The payload cannot be read as JSON: {detail}.");
+        }
+        issue
+    })
+}
+
 /// Whether `text` is too short to hold more than `MAX_NODES` values: a value takes at least two
 /// bytes (one and a separator). Longer text must be counted (`parse`); the fast paths, which do
 /// not count, leave it to the full path.
@@ -290,7 +308,7 @@ enum Frame {
 /// the text has no such node). `text` must be valid JSON (it has been parsed); only
 /// containers with a wanted node beneath are descended into, the rest are skipped bracket by
 /// bracket, so this is one linear pass. With duplicate keys the last one wins, as in
-/// serde_json.
+/// serde_json: what was found in the one before is forgotten.
 fn value_offsets(text: &str, tree: &PointerTree<'_>) -> Vec<Option<usize>> {
     let b = text.as_bytes();
     let mut found = vec![None; tree.len()];
@@ -303,7 +321,11 @@ fn value_offsets(text: &str, tree: &PointerTree<'_>) -> Vec<Option<usize>> {
             return found;
         }
         if let Some(node) = at {
-            found[node] = Some(i);
+            // A key written twice: the last one is the value (as in serde_json and
+            // JSON.parse), so nothing found in the one before it stands.
+            if found[node].replace(i).is_some() {
+                tree.below(node).for_each(|n| found[n] = None);
+            }
         }
         match (b[i], at) {
             (b'{' | b'[', Some(node)) if tree.has_children(node) => {
@@ -454,6 +476,38 @@ mod tests {
                 issue.message
             );
         }
+    }
+
+    /// A key written twice: what only the first holds has no position (its nearest ancestor
+    /// in the last one answers), in objects and in arrays.
+    #[test]
+    fn a_repeated_key_forgets_the_first() {
+        let text = "{\"r\": {\"tag\": 1, \"url\": 2},\n\"r\": {\"url\": 3}}";
+        let found = offsets(text, &["/r", "/r/tag", "/r/url"]);
+        assert_eq!(&text[found["/r/url"]..found["/r/url"] + 1], "3");
+        assert_eq!(&text[found["/r"]..found["/r"] + 1], "{");
+        assert!(found["/r"] > text.find('\n').unwrap());
+        assert!(!found.contains_key("/r/tag"));
+        let text = "{\"c\": [{\"a\": 1}],\n\"c\": [{}]}";
+        let found = offsets(text, &["/c", "/c/0", "/c/0/a"]);
+        assert!(!found.contains_key("/c/0/a"));
+        assert_eq!(&text[found["/c/0"]..found["/c/0"] + 2], "{}");
+    }
+
+    /// The text of a JS object (its JSON.stringify) is no one's to point into.
+    #[test]
+    fn an_unseen_text_has_no_positions() {
+        let deep = format!("{}1{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let issue = parse_unseen(&deep).unwrap_err();
+        assert_eq!(
+            (issue.code, issue.line, issue.column),
+            (Code::InvalidJsonInput, None, None)
+        );
+        assert_eq!(
+            issue.message,
+            "The payload cannot be read as JSON: it is nested deeper than 128 levels, the limit for one payload."
+        );
+        assert!(parse(&deep).unwrap_err().line.is_some());
     }
 
     #[test]

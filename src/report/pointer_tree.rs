@@ -95,6 +95,16 @@ impl<'p> PointerTree<'p> {
         self.nodes.len()
     }
 
+    /// Every node strictly beneath `node`.
+    pub(crate) fn below(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut stack = self.nodes[node].children.clone();
+        std::iter::from_fn(move || {
+            let at = stack.pop()?;
+            stack.extend(&self.nodes[at].children);
+            Some(at)
+        })
+    }
+
     /// `node` and its ancestors, from `node` up to the root.
     pub(crate) fn up_from(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
         let mut next = Some(node);
@@ -161,6 +171,9 @@ mod tests {
         assert!(tree.child(ab, Step::Member("0")).is_some());
         let xy = tree.child(tenth, Step::Member("x~y")).unwrap();
         assert_eq!(tree.up_from(xy).collect::<Vec<_>>(), [xy, tenth, ab, root]);
+        let mut below: Vec<usize> = tree.below(ab).collect();
+        below.sort_unstable();
+        assert_eq!(below, [first, tenth, xy]);
         assert_eq!(tree.len(), 7);
     }
 }

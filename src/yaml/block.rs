@@ -334,10 +334,11 @@ impl<'t> LineReader<'t, '_> {
             if line.indent > indent {
                 Some(line.pos(line.content))
             } else {
-                // A sequence at its key's own indentation starts, for the full parser, at its
-                // first item's content (not at the `-`).
+                // A sequence at its key's own indentation starts at its `-` too, as in yaml@2
+                // (`yaml::at_its_dash`); with nothing after the `-`, the full parser's mark is
+                // elsewhere.
                 let first = line.content.get(1..)?.trim_start_matches(' ');
-                (!first.is_empty()).then(|| line.pos(first))
+                (!first.is_empty()).then(|| line.pos(line.content))
             }
         });
         let value = self.nested(indent, depth, at)?;

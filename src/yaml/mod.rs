@@ -603,13 +603,11 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<&str>) -> BTreeMap<String, Lo
             },
         }
         if wanted.contains(ptr.as_str()) {
-            found.insert(
-                ptr.clone(),
-                Located {
-                    value: pos,
-                    key: key_pos,
-                },
-            );
+            let value = match event {
+                Event::SequenceStart(..) if key_pos.is_some() => at_its_dash(body, pos),
+                _ => pos,
+            };
+            found.insert(ptr.clone(), Located { value, key: key_pos });
         }
         if opens {
             let kind = if matches!(event, Event::SequenceStart(..)) {
@@ -623,6 +621,28 @@ pub(crate) fn locate(text: &str, wanted: &BTreeSet<&str>) -> BTreeMap<String, Lo
         }
     }
     found
+}
+
+/// Where a block sequence that is a key's value starts: at its first `-`, as yaml@2 (the
+/// official parser) has it. saphyr marks a sequence written at its key's own indentation
+/// (`key:` then `- x` below it) at the first item's content instead, and one indented
+/// deeper at the `-`: the same list would be in two places by how it is indented.
+fn at_its_dash(body: &str, pos: Pos) -> Pos {
+    let line = body
+        .split('\n')
+        .nth((pos.line as usize).saturating_sub(1))
+        .unwrap_or("");
+    // Only a line that is blanks, `-` and blanks before the mark (all ASCII: units are bytes).
+    let before = line.get(..(pos.column as usize).saturating_sub(1)).unwrap_or("");
+    let dash = before.trim_end_matches(' ');
+    if dash.trim_start_matches(' ') == "-" && dash.len() < before.len() {
+        Pos {
+            line: pos.line,
+            column: to_u32(dash.len()),
+        }
+    } else {
+        pos
+    }
 }
 
 /// Types a scalar as yaml@2 does with its default YAML 1.2 core schema: untagged plain scalars

@@ -89,6 +89,14 @@ test('bad input is a report, never an exception', () => {
   let deep = {};
   for (let i = 0; i < 5000; i++) deep = { a: deep };
   assert.equal(esm.validateDeploymentDraft(deep).errors[0].code, 'InvalidJsonInput');
+  // Past the depth budget, an object's issue points into no text: the caller never saw its JSON.
+  for (const depth of [128, 1000]) {
+    let nested = 1;
+    for (let i = 0; i < depth; i++) nested = [nested];
+    const [issue] = esm.validateTrackerStatusUpdate({ status: nested }).errors;
+    assert.deepEqual([issue.code, issue.line, issue.column], ['InvalidJsonInput', undefined, undefined]);
+    assert.match(issue.message, /^The payload cannot be read as JSON: it is nested deeper than 128 levels/);
+  }
   assert.equal(esm.validateKey(Symbol('x')).valid, false);
   // The module still works afterwards.
   assert.equal(esm.validateKey('still-alive').valid, true);
