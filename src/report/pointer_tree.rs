@@ -145,6 +145,7 @@ fn token_names(token: &str, key: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
