@@ -79,10 +79,26 @@ export function jsonText(value) {
       return undefined;
     }
     const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
+    // Nothing to send: a request with this body would have none (the API's InvalidJsonInput).
+    if (text === undefined) failure = `${wordsFor(value)}, which JSON.stringify writes nothing for`;
+    return text;
   } catch (error) {
     failure = describeFailure(error);
     return undefined;
+  }
+}
+
+// What a value JSON.stringify writes nothing for is, in our words.
+function wordsFor(value) {
+  switch (typeof value) {
+    case 'undefined':
+      return 'it is undefined';
+    case 'function':
+      return 'it is a function';
+    case 'symbol':
+      return 'it is a symbol';
+    default:
+      return 'its toJSON returns undefined, a function or a symbol';
   }
 }
 

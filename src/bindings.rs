@@ -137,8 +137,9 @@ fn decode_payload(input: &JsValue) -> Result<Decoded, Report> {
     }
 }
 
-/// Any JS value as JSON (within the budgets); `undefined` (and functions, symbols) become
-/// `null`. What JSON cannot represent, or what throws while it is read, is the issue.
+/// Any JS value as JSON (within the budgets). What JSON cannot represent (a cycle, a BigInt;
+/// `undefined`, a function or a symbol, which JSON.stringify writes nothing for), or what
+/// throws while it is read, is the issue.
 fn to_json_value(input: &JsValue) -> Result<Value, Issue> {
     let text = json_text(input);
     if text.is_undefined() {

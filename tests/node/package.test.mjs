@@ -84,8 +84,13 @@ test('bad input is a report, never an exception', () => {
   cyclic.self = cyclic;
   assert.equal(esm.validateDeploymentDraft(cyclic).errors[0].code, 'InvalidJsonInput');
   assert.equal(esm.validateDeploymentDraft(10n).errors[0].code, 'InvalidJsonInput');
-  assert.equal(esm.validateDeploymentDraft(undefined).errors[0].code, 'InvalidField');
-  assert.equal(esm.validateDeploymentDraft(() => 1).errors[0].code, 'InvalidField');
+  // Nothing JSON can send (a request with it would have no body): InvalidJsonInput, saying what it is.
+  for (const [value, what] of [[undefined, 'it is undefined'], [() => 1, 'it is a function'], [Symbol('s'), 'it is a symbol'], [{ toJSON: () => undefined }, 'its toJSON returns']]) {
+    const [issue] = esm.validateDeploymentDraft(value).errors;
+    assert.equal(issue.code, 'InvalidJsonInput');
+    assert.ok(issue.message.startsWith(`The payload cannot be read as JSON: ${what}`), issue.message);
+  }
+  assert.equal(esm.validateDeploymentDraft(null).errors[0].code, 'InvalidField');
   let deep = {};
   for (let i = 0; i < 5000; i++) deep = { a: deep };
   assert.equal(esm.validateDeploymentDraft(deep).errors[0].code, 'InvalidJsonInput');
