@@ -73,10 +73,10 @@ impl<'p> PointerTree<'p> {
 
     /// The node under `parent` that `step` leads to, if any wanted pointer goes there.
     pub(crate) fn child(&self, parent: usize, step: Step<'_>) -> Option<usize> {
-        let children = self.nodes[parent].children.iter().copied();
+        let mut children = self.nodes[parent].children.iter().copied();
         match step {
-            Step::Member(key) => children.clone().find(|&c| token_names(self.nodes[c].token, key)),
-            Step::Item(index) => children.clone().find(|&c| self.nodes[c].index == Some(index)),
+            Step::Member(key) => children.find(|&c| token_names(self.nodes[c].token, key)),
+            Step::Item(index) => children.find(|&c| self.nodes[c].index == Some(index)),
         }
     }
 

@@ -1173,6 +1173,26 @@ mod tests {
         assert_eq!(at(text, "/1").value, Pos { line: 1, column: 4 });
     }
 
+    /// A list that is a key's value starts at its first `-`, however it is indented (yaml@2
+    /// has it so; saphyr marks one at its key's own indentation at the first item).
+    #[test]
+    fn a_list_starts_at_its_dash() {
+        for (text, column) in [("a:\n- x\n", 1), ("a:\n  - x\n", 3), ("b:\n  a:\n  -   x: 1\n", 3)] {
+            let pointer = if text.starts_with("b") { "/b/a" } else { "/a" };
+            assert_eq!(
+                at(text, pointer).value,
+                Pos {
+                    line: text.lines().count() as u32,
+                    column
+                },
+                "{text:?}"
+            );
+        }
+        // A flow list, and a list inside a list, are where they are.
+        assert_eq!(at("a: [x]\n", "/a").value, Pos { line: 1, column: 4 });
+        assert_eq!(at("- - x\n", "/0").value, Pos { line: 1, column: 3 });
+    }
+
     /// The same depth budget as JSON (report::budget::MAX_DEPTH): a value inside
     /// `MAX_DEPTH - 1` containers is read, one container more is an issue, for flow and
     /// block collections alike.
