@@ -92,8 +92,11 @@ fn values_json_cannot_hold_are_reports_not_traps() {
     let big = js_sys::BigInt::from(5u32);
     let report = to_json(&bindings::validate_deployment_draft(big.into(), JsValue::NULL).expect("no throw"));
     assert_eq!(report["errors"][0]["code"], "InvalidJsonInput");
+    // Nothing JSON can send (a request with it has no body), and null, which is JSON.
     let report =
         to_json(&bindings::validate_deployment_draft(JsValue::UNDEFINED, JsValue::UNDEFINED).expect("no throw"));
+    assert_eq!(report["errors"][0]["code"], "InvalidJsonInput");
+    let report = to_json(&bindings::validate_deployment_draft(JsValue::NULL, JsValue::UNDEFINED).expect("no throw"));
     assert_eq!(report["errors"][0]["code"], "InvalidField");
     // The module still answers after all of that.
     let report = to_json(&bindings::validate_key(JsValue::from_str("ok-key")));
