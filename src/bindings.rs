@@ -15,7 +15,6 @@
 
 use crate::connect::context::Context;
 use crate::report::budget::MAX_INPUT_BYTES;
-use crate::report::codes::Code;
 use crate::report::json_text::Payload;
 use crate::report::{Issue, Report};
 use js_sys::{JsString, JSON};
@@ -143,13 +142,9 @@ fn decode_payload(input: &JsValue) -> Result<Decoded, Report> {
 fn to_json_value(input: &JsValue) -> Result<Value, Issue> {
     let text = json_text(input);
     if text.is_undefined() {
-        let detail = String::from(take_failure());
-        return Err(Issue::new(
-            Code::InvalidJsonInput,
-            "",
-            format!("The payload cannot be read as JSON: {detail}."),
-        )
-        .param("detailedErrorMessage", detail));
+        return Err(crate::report::json_text::unreadable_object(
+            String::from(take_failure()),
+        ));
     }
     match js_string(&text, too_large_json)? {
         Some(text) => crate::report::json_text::parse_unseen(&text),

@@ -93,21 +93,28 @@ pub(crate) fn parse(text: &str) -> Result<Value, Issue> {
 }
 
 /// [`parse`] for the `JSON.stringify` of a JS object: the caller never saw that text, so an
-/// issue names no position in it, and says what the other failures of an object say.
+/// issue that points into it (serde_json's, a depth past the budget) is said as every other
+/// failure to read an object is ([`unreadable_object`]), without a position.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the bindings' (and tests')
 pub(crate) fn parse_unseen(text: &str) -> Result<Value, Issue> {
-    parse(text).map_err(|mut issue| {
-        if issue.line.take().is_some() {
-            issue.column = None;
-            let detail = issue
-                .params
-                .get("detailedErrorMessage")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            issue.message = format!("The payload cannot be read as JSON: {detail}.");
+    parse(text).map_err(|issue| match issue.line {
+        Some(_) => {
+            let detail = issue.params.get("detailedErrorMessage").and_then(Value::as_str);
+            unreadable_object(detail.unwrap_or_default().to_owned())
         }
-        issue
+        None => issue,
     })
+}
+
+/// A JS object that cannot be read as JSON, and why (`detail`, in our words).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the bindings' (and tests')
+pub(crate) fn unreadable_object(detail: String) -> Issue {
+    Issue::new(
+        Code::InvalidJsonInput,
+        "",
+        format!("The payload cannot be read as JSON: {detail}."),
+    )
+    .param("detailedErrorMessage", detail)
 }
 
 /// Whether `text` is too short to hold more than `MAX_NODES` values: a value takes at least two
